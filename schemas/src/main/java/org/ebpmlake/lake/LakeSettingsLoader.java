@@ -1,0 +1,100 @@
+package org.ebpmlake.lake;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads {@code conf/<environment>.properties} and lets environment variables override any key: the
+ * variable for {@code lake.warehouse} is {@code LAKE_WAREHOUSE}, for {@code spark.master} it is
+ * {@code LAKE_SPARK_MASTER} (upper case, dots to underscores, {@code LAKE_} in front unless the key already
+ * starts with {@code lake.}). {@code LAKE_ENV} chooses the environment, {@code local} by default.
+ * Relative paths are resolved against the project directory.
+ */
+public final class LakeSettingsLoader {
+    public static final String DEFAULT_ENVIRONMENT = "local";
+
+    private final Path projectDirectory;
+    private final Map<String, String> environmentVariables;
+
+    public LakeSettingsLoader(Path projectDirectory, Map<String, String> environmentVariables) {
+        this.projectDirectory = requireNonNull(projectDirectory, "projectDirectory is null").toAbsolutePath().normalize();
+        this.environmentVariables = Map.copyOf(requireNonNull(environmentVariables, "environmentVariables is null"));
+    }
+
+    public LakeSettings load() {
+        String environment = environmentVariables.getOrDefault("LAKE_ENV", DEFAULT_ENVIRONMENT);
+        if (!environment.matches("[a-z][a-z0-9_-]*")) {
+            throw new IllegalArgumentException("LAKE_ENV must name a file in conf/, got '" + environment + "'");
+        }
+        Path file = projectDirectory.resolve("conf").resolve(environment + ".properties");
+        Map<String, String> values = new HashMap<>(readProperties(file));
+        for (String key : Map.copyOf(values).keySet()) {
+            String override = environmentVariables.get(variableFor(key));
+            if (override != null) {
+                values.put(key, override);
+            }
+        }
+        Path warehouse = path(values, "lake.warehouse", file);
+        String catalogUri = values.getOrDefault("lake.catalog.uri", "");
+        if (catalogUri.isBlank()) {
+            catalogUri = LakeSettings.sqliteCatalogUri(warehouse);
+        }
+        return new LakeSettings(
+                environment,
+                warehouse,
+                required(values, "lake.catalog.name", file),
+                catalogUri,
+                required(values, "spark.master", file),
+                path(values, "lake.site", file),
+                path(values, "lake.sources", file),
+                values);
+    }
+
+    /** The environment variable that overrides a property. */
+    public static String variableFor(String propertyKey) {
+        String upper = propertyKey.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        if (upper.startsWith("LAKE_")) {
+            return upper;
+        }
+        return "LAKE_" + upper;
+    }
+
+    private Path path(Map<String, String> values, String key, Path file) {
+        return projectDirectory.resolve(required(values, key, file)).normalize();
+    }
+
+    private static String required(Map<String, String> values, String key, Path file) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(file + ": setting " + key + " is missing (or set " + variableFor(key) + ")");
+        }
+        return value.trim();
+    }
+
+    private static Map<String, String> readProperties(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no configuration file " + file + " (LAKE_ENV chooses conf/<env>.properties)");
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            values.put(name, properties.getProperty(name).trim());
+        }
+        return values;
+    }
+}

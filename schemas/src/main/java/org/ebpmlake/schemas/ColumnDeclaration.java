@@ -1,0 +1,41 @@
+package org.ebpmlake.schemas;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * One column of a dataset as declared: its name, type, meaning in both languages and privacy class.
+ *
+ * @param treatment what leaving the raw zone does to the column; direct identifiers only
+ * @param sourceHeader the column's header in deliveries where it differs from {@code name} (e.g. 指標ID)
+ */
+public record ColumnDeclaration(
+        String name,
+        ColumnType type,
+        boolean required,
+        PrivacyClass privacy,
+        Optional<DirectIdentifierTreatment> treatment,
+        Optional<String> sourceHeader,
+        LocalizedText description) {
+
+    public ColumnDeclaration {
+        requireNonNull(name, "name is null");
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("column name must be lower snake case: '" + name + "'");
+        }
+        requireNonNull(type, "type is null for column " + name);
+        requireNonNull(privacy, "privacy is null for column " + name);
+        requireNonNull(treatment, "treatment is null for column " + name);
+        requireNonNull(sourceHeader, "sourceHeader is null for column " + name);
+        requireNonNull(description, "description is null for column " + name);
+        if (privacy != PrivacyClass.DIRECT_IDENTIFIER && treatment.isPresent()) {
+            throw new IllegalArgumentException("column " + name + " is not a direct identifier but declares a treatment");
+        }
+    }
+
+    /** The header this column has in a delivered file. */
+    public String header() {
+        return sourceHeader.orElse(name);
+    }
+}

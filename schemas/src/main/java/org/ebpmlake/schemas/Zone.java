@@ -1,0 +1,38 @@
+package org.ebpmlake.schemas;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.Locale;
+
+/**
+ * The zones of the lake, in the order data travels through them. Each zone is an Iceberg namespace
+ * of the same name.
+ */
+public enum Zone {
+    /** Source files as delivered, parsed and typed, with lineage; the only zone holding direct identifiers. */
+    RAW,
+    /** Conformed codes and types; direct identifiers pseudonymised or dropped. */
+    CURATED,
+    /** De-identified tables, each verified against the privacy model it claims. */
+    DEID,
+    /** Aggregates that feed dashboards and planners' SQL. */
+    MART,
+    /** The platform's own records: run log, quarantine, quality results, privacy reports. */
+    OPS;
+
+    /** Whether the zone may hold direct identifiers: only the stewards' zones do. */
+    public boolean holdsDirectIdentifiers() {
+        return switch (this) {
+            case RAW, OPS -> true;
+            case CURATED, DEID, MART -> false;
+        };
+    }
+
+    public String namespace() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static Zone fromDeclaration(String value) {
+        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,123 @@
+package org.ebpmlake.schemas;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.types.Types;
+
+/**
+ * Derives the table of each zone from a dataset declaration. The rules are the lake's privacy contract:
+ * the raw table holds every declared column plus lineage; beyond the stewards' zones (raw and ops), direct
+ * identifiers are pseudonymised (renamed {@code <name>_pseudonym}) or dropped, and only the batch id is kept
+ * as lineage.
+ *
+ * <p>Every column is optional in Iceberg: a missing required value is caught at ingest and sent to
+ * quarantine with its file and line, which a table constraint could not do.
+ */
+public final class ZoneTableLayout {
+    private static final Pattern TRANSFORM = Pattern.compile("(\\w+)\\(\\s*(?:(\\d+)\\s*,\\s*)?(\\w+)\\s*\\)");
+    public static final String PSEUDONYM_SUFFIX = "_pseudonym";
+
+    public ZoneTable tableIn(DatasetDeclaration dataset, Zone zone) {
+        requireNonNull(dataset, "dataset is null");
+        requireNonNull(zone, "zone is null");
+        if (!dataset.zones().contains(zone)) {
+            throw new IllegalArgumentException("dataset " + dataset.name() + " is not declared in zone " + zone.namespace());
+        }
+        List<Types.NestedField> fields = new ArrayList<>();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("format-version", "2");
+        properties.put("comment", dataset.title().bilingual());
+        properties.put("ebpm.dataset", dataset.name());
+        properties.put("ebpm.zone", zone.namespace());
+        for (ColumnDeclaration column : dataset.columns()) {
+            String columnName = columnNameIn(column, zone);
+            if (columnName.isEmpty()) {
+                continue;
+            }
+            String doc = column.description().bilingual();
+            if (!columnName.equals(column.name())) {
+                doc = doc + "（仮名化 / keyed pseudonym）";
+            }
+            fields.add(Types.NestedField.optional(fields.size() + 1, columnName, icebergType(column, columnName), doc));
+            PrivacyClass privacy = columnName.equals(column.name()) ? column.privacy() : PrivacyClass.INSENSITIVE;
+            properties.put(ZoneTable.PRIVACY_PROPERTY_PREFIX + columnName, privacy.name().toLowerCase(Locale.ROOT));
+        }
+        if (zone == Zone.RAW) {
+            for (LineageColumn lineage : LineageColumn.values()) {
+                fields.add(Types.NestedField.optional(fields.size() + 1, lineage.columnName(), lineage.type(),
+                        lineage.description().bilingual()));
+            }
+        } else if (dataset.zones().contains(Zone.RAW)) {
+            LineageColumn batch = LineageColumn.BATCH_ID;
+            fields.add(Types.NestedField.optional(fields.size() + 1, batch.columnName(), batch.type(),
+                    batch.description().bilingual()));
+        }
+        Schema schema = new Schema(fields);
+        PartitionSpec spec = partitionSpec(dataset, zone, schema);
+        return new ZoneTable(new TableName(zone, dataset.name()), dataset, schema, spec, properties);
+    }
+
+    /** The column's name in a zone, or empty where the zone does not carry it. */
+    public String columnNameIn(ColumnDeclaration column, Zone zone) {
+        if (zone.holdsDirectIdentifiers() || column.privacy() != PrivacyClass.DIRECT_IDENTIFIER) {
+            return column.name();
+        }
+        DirectIdentifierTreatment treatment = column.treatment().orElseThrow();
+        return switch (treatment) {
+            case PSEUDONYMIZE -> column.name() + PSEUDONYM_SUFFIX;
+            case DROP -> "";
+        };
+    }
+
+    private static org.apache.iceberg.types.Type icebergType(ColumnDeclaration column, String columnName) {
+        if (!columnName.equals(column.name())) {
+            return Types.StringType.get();
+        }
+        return column.type().icebergType();
+    }
+
+    private static PartitionSpec partitionSpec(DatasetDeclaration dataset, Zone zone, Schema schema) {
+        PartitionSpec.Builder builder = PartitionSpec.builderFor(schema);
+        for (String expression : dataset.partitionedBy()) {
+            String trimmed = expression.trim();
+            Matcher matcher = TRANSFORM.matcher(trimmed);
+            String sourceColumn = matcher.matches() ? matcher.group(3) : trimmed;
+            if (schema.findField(sourceColumn) == null) {
+                throw new IllegalArgumentException("dataset " + dataset.name() + " is partitioned by '" + expression
+                        + "' but zone " + zone.namespace() + " has no column " + sourceColumn);
+            }
+            if (!matcher.matches()) {
+                builder.identity(sourceColumn);
+                continue;
+            }
+            String transform = matcher.group(1).toLowerCase(Locale.ROOT);
+            switch (transform) {
+                case "year" -> builder.year(sourceColumn);
+                case "month" -> builder.month(sourceColumn);
+                case "day" -> builder.day(sourceColumn);
+                case "hour" -> builder.hour(sourceColumn);
+                case "bucket" -> builder.bucket(sourceColumn, widthOf(dataset, expression, matcher));
+                case "truncate" -> builder.truncate(sourceColumn, widthOf(dataset, expression, matcher));
+                default -> throw new IllegalArgumentException("dataset " + dataset.name()
+                        + " uses unknown partition transform '" + expression + "'");
+            }
+        }
+        return builder.build();
+    }
+
+    private static int widthOf(DatasetDeclaration dataset, String expression, Matcher matcher) {
+        if (matcher.group(2) == null) {
+            throw new IllegalArgumentException("dataset " + dataset.name() + ": '" + expression + "' needs a width, e.g. bucket(16, col)");
+        }
+        return Integer.parseInt(matcher.group(2));
+    }
+}

@@ -1,0 +1,80 @@
+package org.ebpmlake.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableUtil;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.types.Types;
+import org.ebpmlake.schemas.DatasetCatalog;
+import org.ebpmlake.schemas.TableName;
+import org.ebpmlake.schemas.Zone;
+import org.ebpmlake.schemas.ZoneTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LakeExtension.class)
+class LakeTablesTest {
+    private final DatasetCatalog datasets = DatasetCatalog.load();
+
+    @Test
+    void createsEveryDeclaredTableWithTheDeclaredColumnsDescriptionsPartitioningAndPrivacyClasses(TemporaryLake lake) {
+        Catalog catalog = LakeSession.icebergCatalog(lake.spark(), lake.settings());
+
+        List<ZoneTable> created = new LakeTables(catalog).ensureAll(datasets);
+
+        assertThat(created).hasSameSizeAs(datasets.tables());
+        for (ZoneTable declared : datasets.tables()) {
+            Table table = catalog.loadTable(declared.name().identifier());
+            assertThat(table.schema().sameSchema(declared.schema())).as("schema of %s", declared.name()).isTrue();
+            for (Types.NestedField field : declared.schema().columns()) {
+                assertThat(table.schema().findField(field.name()).doc()).as("doc of %s.%s", declared.name(), field.name())
+                        .isEqualTo(field.doc());
+            }
+            assertThat(table.spec().fields()).as("partitioning of %s", declared.name())
+                    .hasSameSizeAs(declared.partitionSpec().fields());
+            Map<String, String> stored = new HashMap<>(declared.properties());
+            // format-version is a reserved property: Iceberg applies it to the metadata instead of storing it.
+            assertThat(stored.remove("format-version")).isEqualTo("2");
+            assertThat(TableUtil.formatVersion(table)).as("format version of %s", declared.name()).isEqualTo(2);
+            assertThat(table.properties()).containsAllEntriesOf(stored);
+        }
+    }
+
+    @Test
+    void sparkSeesTheTablesInTheZoneNamespacesWithTheirPartitionTransforms(TemporaryLake lake) {
+        new LakeTables(LakeSession.icebergCatalog(lake.spark(), lake.settings())).ensureAll(datasets);
+
+        for (Zone zone : Zone.values()) {
+            assertThat(lake.spark().sql("SHOW TABLES IN " + lake.settings().catalogName() + "." + zone.namespace()).count())
+                    .as("tables in %s", zone.namespace()).isPositive();
+        }
+        String partitioning = lake.spark().sql("DESCRIBE TABLE " + lake.table("raw.gps_pings")).collectAsList().toString();
+        assertThat(partitioning).contains("days(pinged_at)");
+    }
+
+    @Test
+    void secondEnsureCreatesNothing(TemporaryLake lake) {
+        LakeTables tables = new LakeTables(LakeSession.icebergCatalog(lake.spark(), lake.settings()));
+        tables.ensureAll(datasets);
+
+        assertThat(tables.ensureAll(datasets)).isEmpty();
+    }
+
+    @Test
+    void refusesATableThatDriftedFromItsDeclaration(TemporaryLake lake) {
+        Catalog catalog = LakeSession.icebergCatalog(lake.spark(), lake.settings());
+        LakeTables tables = new LakeTables(catalog);
+        tables.ensureAll(datasets);
+        TableName schools = new TableName(Zone.CURATED, "schools");
+        catalog.loadTable(schools.identifier()).updateSchema().addColumn("headcount", Types.IntegerType.get()).commit();
+
+        assertThatThrownBy(() -> tables.ensureAll(datasets))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("curated.schools has drifted");
+    }
+}

@@ -1,0 +1,100 @@
+package org.ebpmlake.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.iceberg.types.Types;
+import org.junit.jupiter.api.Test;
+
+class DatasetCatalogTest {
+    private final DatasetCatalog catalog = DatasetCatalog.load();
+
+    @Test
+    void loadsEveryIndexedDeclaration() {
+        assertThat(catalog.datasets()).extracting(DatasetDeclaration::name)
+                .contains("residents", "schools", "students", "test_scores", "gps_pings", "kpi_actuals_reported",
+                        "kpi_catalog", "kpi_progress", "runs", "quarantine", "privacy_reports");
+    }
+
+    @Test
+    void noDirectIdentifierReachesTheCuratedDeidOrMartZones() {
+        for (ZoneTable table : catalog.tables()) {
+            if (table.name().zone().holdsDirectIdentifiers()) {
+                continue;
+            }
+            for (ColumnDeclaration column : table.dataset().columnsOfClass(PrivacyClass.DIRECT_IDENTIFIER)) {
+                assertThat(table.schema().findField(column.name())).as("%s in %s", column.name(), table.name()).isNull();
+            }
+        }
+    }
+
+    @Test
+    void curatedResidentsCarryPseudonymsInsteadOfIdsAndNoNames() {
+        ZoneTable curated = catalog.table(new TableName(Zone.CURATED, "residents"));
+
+        assertThat(curated.schema().findField("resident_id_pseudonym")).isNotNull();
+        assertThat(curated.schema().findField("household_id_pseudonym")).isNotNull();
+        assertThat(curated.schema().findField("name_kanji")).isNull();
+        assertThat(curated.schema().findField("name_kana")).isNull();
+        assertThat(curated.properties()).containsEntry("ebpm.privacy.birth_date", "quasi_identifier");
+    }
+
+    @Test
+    void rawTablesCarryLineageAndCuratedTablesKeepOnlyTheBatchId() {
+        ZoneTable raw = catalog.table(new TableName(Zone.RAW, "gps_pings"));
+        ZoneTable curated = catalog.table(new TableName(Zone.CURATED, "gps_pings"));
+
+        for (LineageColumn lineage : LineageColumn.values()) {
+            assertThat(raw.schema().findField(lineage.columnName())).as(lineage.columnName()).isNotNull();
+        }
+        assertThat(curated.schema().findField("_batch_id")).isNotNull();
+        assertThat(curated.schema().findField("_file_hash")).isNull();
+        assertThat(raw.partitionSpec().fields()).singleElement()
+                .satisfies(field -> assertThat(field.transform().toString()).isEqualTo("day"));
+    }
+
+    @Test
+    void everyColumnHasBilingualDocumentation() {
+        for (ZoneTable table : catalog.tables()) {
+            for (Types.NestedField field : table.schema().columns()) {
+                assertThat(field.doc()).as("%s.%s", table.name(), field.name()).contains(" / ");
+            }
+        }
+    }
+
+    @Test
+    void rejectsAPublishedDatasetThatDeclaresADirectIdentifier() {
+        ColumnDeclaration name = new ColumnDeclaration("name_kanji", ColumnType.STRING, true,
+                PrivacyClass.DIRECT_IDENTIFIER, Optional.of(DirectIdentifierTreatment.DROP), Optional.empty(),
+                new LocalizedText("氏名", "name"));
+
+        assertThatThrownBy(() -> new DatasetDeclaration("leaky", List.of(Zone.MART), new LocalizedText("漏えい", "leak"),
+                List.of(), List.of(), List.of(name)))
+                .hasMessageContaining("direct identifier name_kanji");
+    }
+
+    @Test
+    void rejectsACuratedDirectIdentifierWithoutTreatment() {
+        ColumnDeclaration id = new ColumnDeclaration("resident_id", ColumnType.STRING, true,
+                PrivacyClass.DIRECT_IDENTIFIER, Optional.empty(), Optional.empty(), new LocalizedText("住民番号", "id"));
+
+        assertThatThrownBy(() -> new DatasetDeclaration("people", List.of(Zone.RAW, Zone.CURATED),
+                new LocalizedText("住民", "people"), List.of("resident_id"), List.of(), List.of(id)))
+                .hasMessageContaining("must declare a treatment");
+    }
+
+    @Test
+    void rejectsPartitioningByAColumnTheZoneDoesNotHave() {
+        ColumnDeclaration id = new ColumnDeclaration("resident_id", ColumnType.STRING, true,
+                PrivacyClass.DIRECT_IDENTIFIER, Optional.of(DirectIdentifierTreatment.DROP), Optional.empty(),
+                new LocalizedText("住民番号", "id"));
+        DatasetDeclaration dataset = new DatasetDeclaration("people", List.of(Zone.RAW, Zone.CURATED),
+                new LocalizedText("住民", "people"), List.of(), List.of("bucket(8, resident_id)"), List.of(id));
+
+        assertThat(catalog.layout().tableIn(dataset, Zone.RAW).partitionSpec().fields()).hasSize(1);
+        assertThatThrownBy(() -> catalog.layout().tableIn(dataset, Zone.CURATED))
+                .hasMessageContaining("zone curated has no column resident_id");
+    }
+}
