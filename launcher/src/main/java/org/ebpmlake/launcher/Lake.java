@@ -1,0 +1,48 @@
+package org.ebpmlake.launcher;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.ebpmlake.lake.LakeSettings;
+import org.ebpmlake.lake.LakeSettingsLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code lake} command behind {@code ./lake}: one subcommand per job of the platform. */
+@Command(name = "lake", mixinStandardHelpOptions = true, version = "ebpm-lake 0.1.0",
+        description = {"ebpm-lake：EBPM（証拠に基づく政策立案）のためのデータレイク。",
+            "ebpm-lake: the data lake for evidence-based policy making.",
+            "",
+            "設定 / settings: conf/${LAKE_ENV:-local}.properties; LAKE_* environment variables override them."},
+        subcommands = {RunCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
+public final class Lake implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its subcommands, as {@code main} runs it. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Lake());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    Path projectDirectory() {
+        String home = System.getenv("LAKE_HOME");
+        if (home != null) {
+            return Paths.get(home);
+        }
+        return Paths.get("").toAbsolutePath();
+    }
+
+    LakeSettings settings() {
+        return new LakeSettingsLoader(projectDirectory(), System.getenv()).load();
+    }
+}

@@ -1,0 +1,119 @@
+package org.ebpmlake.launcher;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.spark.sql.SparkSession;
+import org.ebpmlake.anonymize.KAnonymity;
+import org.ebpmlake.anonymize.KeyedPseudonymizer;
+import org.ebpmlake.anonymize.PseudonymKey;
+import org.ebpmlake.dashboards.KpiOverviewPage;
+import org.ebpmlake.lake.LakeSession;
+import org.ebpmlake.lake.LakeSettings;
+import org.ebpmlake.lake.LakeTables;
+import org.ebpmlake.pipelines.curated.CuratedPromotion;
+import org.ebpmlake.pipelines.curated.KpiCatalogLoad;
+import org.ebpmlake.pipelines.deid.ResidentDeidentification;
+import org.ebpmlake.pipelines.mart.KpiActualsMart;
+import org.ebpmlake.pipelines.mart.KpiProgressMart;
+import org.ebpmlake.pipelines.ops.Outcome;
+import org.ebpmlake.pipelines.ops.Progress;
+import org.ebpmlake.pipelines.ops.RunLog;
+import org.ebpmlake.pipelines.ops.StageOutput;
+import org.ebpmlake.pipelines.ops.StageRunner;
+import org.ebpmlake.pipelines.raw.IngestionResult;
+import org.ebpmlake.pipelines.raw.RawIngestion;
+import org.ebpmlake.pipelines.sources.SampleSources;
+import org.ebpmlake.pipelines.sources.SourceFile;
+import org.ebpmlake.schemas.DatasetCatalog;
+import org.ebpmlake.schemas.TableName;
+import org.ebpmlake.schemas.Zone;
+import org.ebpmlake.schemas.ZoneTable;
+
+/**
+ * The whole path once, on the configured lake: sample sources → raw → curated → deid → mart → dashboard.
+ * Every stage hands its result to the next through an Iceberg table and is recorded in {@code ops.runs}.
+ * Re-running over the same sources adds no row to any data table.
+ */
+public final class LakeRun {
+    private final SparkSession spark;
+    private final LakeSettings settings;
+    private final PseudonymKey key;
+    private final Progress progress;
+    private final Clock clock;
+
+    public LakeRun(SparkSession spark, LakeSettings settings, PseudonymKey key, Progress progress, Clock clock) {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.key = requireNonNull(key, "key is null");
+        this.progress = requireNonNull(progress, "progress is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public RunSummary run() {
+        DatasetCatalog datasets = DatasetCatalog.load();
+        LocalDate asOf = LocalDate.parse(settings.option("lake.as-of-date").orElse("2025-03-31"));
+        List<ZoneTable> created = new LakeTables(LakeSession.icebergCatalog(spark, settings)).ensureAll(datasets);
+        String runId = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(clock.instant().atOffset(ZoneOffset.UTC))
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
+        StageRunner stages = new StageRunner(runId, new RunLog(spark, settings), progress, clock);
+        stages.run("setup", "-", () -> StageOutput.succeeded(0, created.size(), created.size() + " tables created"));
+
+        SampleSources samples = new SampleSources(settings.intOption("lake.sample.seed", 20250331),
+                settings.intOption("lake.sample.residents", 20000), asOf);
+        Path sampleDirectory = settings.sourcesDirectory().resolve("sample");
+        List<SourceFile> files = new ArrayList<>();
+        stages.run("sources", sampleDirectory.toString(), () -> {
+            files.addAll(samples.writeTo(sampleDirectory));
+            return StageOutput.succeeded(0, files.size(), files.size() + " files");
+        });
+
+        RawIngestion ingestion = new RawIngestion(spark, settings, datasets, clock);
+        List<IngestionResult> ingestions = new ArrayList<>();
+        Set<String> sourceDatasets = new LinkedHashSet<>();
+        for (SourceFile file : files) {
+            sourceDatasets.add(file.dataset());
+            stages.run("raw", new TableName(Zone.RAW, file.dataset()).toString(), () -> {
+                IngestionResult result = ingestion.ingest(file.dataset(), file.path());
+                ingestions.add(result);
+                return new StageOutput(result.rowsRead(), result.rowsAccepted(),
+                        result.alreadyIngested() ? Outcome.SKIPPED : Outcome.SUCCEEDED, result.conservation());
+            });
+        }
+
+        CuratedPromotion promotion = new CuratedPromotion(spark, settings, datasets, new KeyedPseudonymizer(key));
+        for (String dataset : sourceDatasets) {
+            stages.run("curated", new TableName(Zone.CURATED, dataset).toString(), () -> promotion.promote(dataset));
+        }
+        stages.run("curated", KpiCatalogLoad.TABLE.toString(), () -> new KpiCatalogLoad(spark, settings).load());
+
+        ResidentDeidentification deid = new ResidentDeidentification(spark, settings,
+                new KAnonymity(settings.intOption("lake.deid.residents.k", 5)),
+                settings.doubleOption("lake.deid.residents.suppression-limit", 0.05), asOf, clock);
+        stages.run("deid", ResidentDeidentification.TABLE.toString(), () -> deid.publish(runId));
+
+        stages.run("mart", KpiActualsMart.TABLE.toString(), () -> new KpiActualsMart(spark, settings, asOf).build());
+        stages.run("mart", KpiProgressMart.TABLE.toString(), () -> new KpiProgressMart(spark, settings).build());
+
+        Path[] page = new Path[1];
+        stages.run("dashboard", KpiOverviewPage.FILE_NAME, () -> {
+            page[0] = new KpiOverviewPage(spark, settings).write(asOf);
+            long kpis = spark.table(KpiOverviewPage.SOURCE.in(settings.catalogName())).count();
+            return StageOutput.succeeded(kpis, kpis, page[0].toString());
+        });
+
+        List<TableCount> counts = datasets.tables().stream()
+                .map(table -> new TableCount(table.name().toString(), spark.table(table.name().in(settings.catalogName())).count()))
+                .toList();
+        return new RunSummary(runId, ingestions, counts, page[0]);
+    }
+}

@@ -1,0 +1,57 @@
+package org.ebpmlake.pipelines.mart;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.ebpmlake.lake.LakeSettings;
+import org.ebpmlake.lake.TableWrites;
+import org.ebpmlake.pipelines.ops.StageOutput;
+import org.ebpmlake.schemas.TableName;
+import org.ebpmlake.schemas.Zone;
+
+/**
+ * {@code mart.kpi_actuals}: every KPI figure with its source — the departments' reports, and figures the
+ * lake derives itself. Derived here: the My Number card issuance rate (K01-05-1) as the share of
+ * registered residents holding a card issued on or before the as-of date.
+ */
+public final class KpiActualsMart {
+    public static final TableName TABLE = new TableName(Zone.MART, "kpi_actuals");
+    static final String MY_NUMBER_CARD_RATE = "K01-05-1";
+
+    private final SparkSession spark;
+    private final LakeSettings settings;
+    private final LocalDate asOf;
+
+    public KpiActualsMart(SparkSession spark, LakeSettings settings, LocalDate asOf) {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.asOf = requireNonNull(asOf, "asOf is null");
+    }
+
+    public StageOutput build() {
+        String catalog = settings.catalogName();
+        Dataset<Row> reported = spark.table(new TableName(Zone.CURATED, "kpi_actuals_reported").in(catalog))
+                .select(col("kpi_id"), col("fiscal_year"), col("actual_value"), lit("reported").as("source"));
+        Dataset<Row> residents = spark.table(new TableName(Zone.CURATED, "residents").in(catalog));
+        int fiscalYear = asOf.getMonthValue() >= 4 ? asOf.getYear() : asOf.getYear() - 1;
+        Dataset<Row> cardRate = residents
+                .agg(count(lit(1)).as("residents"),
+                        count(when(col("my_number_card_issued_on").leq(lit(asOf.toString()).cast("date")), lit(1))).as("holders"))
+                .where(col("residents").gt(0))
+                .select(lit(MY_NUMBER_CARD_RATE).as("kpi_id"), lit(fiscalYear).as("fiscal_year"),
+                        col("holders").multiply(100.0).divide(col("residents")).as("actual_value"),
+                        lit("derived:residents").as("source"));
+        Dataset<Row> actuals = reported.unionByName(cardRate);
+        String table = TABLE.in(catalog);
+        TableWrites.replaceAll(actuals, table);
+        long rows = spark.table(table).count();
+        return StageOutput.succeeded(rows, rows, "");
+    }
+}

@@ -1,0 +1,15 @@
+package org.ebpmlake.pipelines.ops;
+
+import java.util.Locale;
+
+/** How a stage of a run ended. */
+public enum Outcome {
+    SUCCEEDED,
+    /** Nothing to do: the input was already in the lake. */
+    SKIPPED,
+    FAILED;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,40 @@
+package org.ebpmlake.pipelines.raw;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The text of a delivered file. Departments send UTF-8 (with or without BOM) or CP932 (Shift_JIS as
+ * Windows writes it); a file that is not valid UTF-8 is read as CP932, strictly, so a file in neither
+ * encoding is refused rather than read as mojibake.
+ */
+record DeliveredText(String text, Charset charset) {
+    static final Charset CP932 = Charset.forName("windows-31j");
+
+    static DeliveredText decode(String fileName, byte[] bytes) {
+        int offset = hasUtf8Bom(bytes) ? 3 : 0;
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+        try {
+            return new DeliveredText(strict(StandardCharsets.UTF_8).decode(buffer).toString(), StandardCharsets.UTF_8);
+        } catch (CharacterCodingException notUtf8) {
+            try {
+                return new DeliveredText(strict(CP932).decode(ByteBuffer.wrap(bytes)).toString(), CP932);
+            } catch (CharacterCodingException notCp932) {
+                throw new IllegalArgumentException(fileName + ": the file is neither UTF-8 nor CP932 text");
+            }
+        }
+    }
+
+    private static java.nio.charset.CharsetDecoder strict(Charset charset) {
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private static boolean hasUtf8Bom(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf;
+    }
+}

@@ -1,0 +1,99 @@
+package org.ebpmlake.pipelines.sources;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ebpmlake.reference.KpiDefinition;
+
+/**
+ * KPI actuals as departments send them: CP932 CSV with Japanese headers, Japanese era fiscal years
+ * (令和5年度), full-width digits and thousands separators, and now and then a cell nobody could fill in.
+ * One file per department.
+ */
+final class KpiActualSample {
+    /** KPIs with a reporting department; the figures move from baseline toward target with some noise. */
+    private static final Map<String, String> REPORTING_DEPARTMENT = Map.of(
+            "K01-01-1", "デジタル統括室",
+            "K01-04-1", "市民局",
+            "K01-07-1", "水道局",
+            "K01-08-2", "政策企画室",
+            "K06-01-1", "デジタル統括室",
+            "K06-10-1", "デジタル統括室");
+
+    private static final Charset CP932 = Charset.forName("windows-31j");
+    private static final String UNFILLED = "未集計";
+
+    private final SplittableRandom random;
+    private final List<KpiDefinition> catalog;
+    private final int latestFiscalYear;
+
+    KpiActualSample(long seed, List<KpiDefinition> catalog, int latestFiscalYear) {
+        this.random = new SplittableRandom(seed);
+        this.catalog = List.copyOf(catalog);
+        this.latestFiscalYear = latestFiscalYear;
+    }
+
+    List<SourceFile> write(Path directory) {
+        Map<String, List<List<String>>> rowsByDepartment = new LinkedHashMap<>();
+        for (KpiDefinition kpi : catalog) {
+            String department = REPORTING_DEPARTMENT.get(kpi.kpiId());
+            if (department == null) {
+                continue;
+            }
+            List<List<String>> rows = rowsByDepartment.computeIfAbsent(department, key -> new ArrayList<>());
+            int baselineYear = kpi.baselineFiscalYear().orElse(2022);
+            int targetYear = kpi.targetFiscalYear().orElse(2025);
+            double baseline = kpi.baselineValue().orElse(0);
+            double target = kpi.targetValue().orElse(baseline);
+            for (int year = baselineYear + 1; year <= latestFiscalYear; year++) {
+                double share = (double) (year - baselineYear) / Math.max(1, targetYear - baselineYear);
+                double pace = 0.7 + random.nextDouble() * 0.5;
+                double value = baseline + (target - baseline) * Math.min(1.2, share * pace);
+                rows.add(List.of(kpi.kpiId(), eraFiscalYear(year), fullWidth(format(value, kpi.unit())), department));
+            }
+        }
+        // A cell a department left as text: ingestion must quarantine it, not lose it or guess.
+        rowsByDepartment.values().iterator().next().add(List.of("K01-01-1", eraFiscalYear(latestFiscalYear + 1), UNFILLED, "デジタル統括室"));
+        List<SourceFile> files = new ArrayList<>();
+        int number = 0;
+        for (Map.Entry<String, List<List<String>>> entry : rowsByDepartment.entrySet()) {
+            number++;
+            Path file = directory.resolve("kpi").resolve(String.format("kpi_actuals_%02d_%s.csv", number, entry.getKey()));
+            files.add(new SourceFile("kpi_actuals_reported",
+                    DelimitedFile.write(file, CP932, List.of("指標ID", "年度", "実績値", "報告所属"), entry.getValue())));
+        }
+        return files;
+    }
+
+    private static String format(double value, String unit) {
+        if ("%".equals(unit)) {
+            return String.format("%.1f", value);
+        }
+        return String.format("%,d", Math.round(value));
+    }
+
+    static String eraFiscalYear(int fiscalYear) {
+        int reiwa = fiscalYear - 2018;
+        return "令和" + (reiwa == 1 ? "元" : Integer.toString(reiwa)) + "年度";
+    }
+
+    private static String fullWidth(String ascii) {
+        StringBuilder out = new StringBuilder(ascii.length());
+        for (char c : ascii.toCharArray()) {
+            if (c >= '0' && c <= '9') {
+                out.append((char) ('０' + (c - '0')));
+            } else if (c == ',') {
+                out.append('，');
+            } else if (c == '.') {
+                out.append('．');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
