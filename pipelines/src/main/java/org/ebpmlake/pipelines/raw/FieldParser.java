@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.chrono.JapaneseChronology;
 import java.time.chrono.JapaneseDate;
 import java.time.chrono.JapaneseEra;
 import java.time.format.DateTimeFormatter;
@@ -119,8 +120,10 @@ final class FieldParser {
     private static long westernYear(String eraName, String year) throws FieldParseException {
         JapaneseEra era = ERAS.get(eraName);
         try {
-            return JapaneseDate.of(era, eraYear(year), 12, 31).get(java.time.temporal.ChronoField.YEAR);
-        } catch (DateTimeException e) {
+            // A fiscal year such as 平成31年度 is named after the era year it starts in, even when the era ends
+            // during it, so the era year is converted without checking that a given day exists.
+            return JapaneseChronology.INSTANCE.prolepticYear(era, eraYear(year));
+        } catch (DateTimeException | ClassCastException e) {
             throw new FieldParseException("not a year of the " + eraName + " era");
         }
     }

@@ -1,0 +1,122 @@
+package org.ebpmlake.launcher;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.ebpmlake.anonymize.PseudonymKey;
+import org.ebpmlake.lake.LakeExtension;
+import org.ebpmlake.lake.TemporaryLake;
+import org.ebpmlake.reference.KpiCatalogFile;
+import org.ebpmlake.reference.KpiDefinition;
+import org.ebpmlake.schemas.DatasetCatalog;
+import org.ebpmlake.schemas.PrivacyClass;
+import org.ebpmlake.schemas.Zone;
+import org.ebpmlake.schemas.ZoneTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The walking skeleton end to end, twice, on a real local Spark and a temporary Iceberg lake. */
+@ExtendWith(LakeExtension.class)
+class LakeRunIT {
+    private static final PseudonymKey KEY = PseudonymKey.of("test-key-0123456789-0123456789-abcdef");
+
+    @Test
+    void runsThePathEndToEndAndARerunDuplicatesNoRow(TemporaryLake lake) throws IOException {
+        List<String> progress = new ArrayList<>();
+        RunSummary first = new LakeRun(lake.spark(), lake.settings(), KEY, progress::add, Clock.systemUTC()).run();
+        RunSummary second = new LakeRun(lake.spark(), lake.settings(), KEY, progress::add, Clock.systemUTC()).run();
+
+        int residents = lake.settings().intOption("lake.sample.residents", 0);
+        assertThat(first.rowsOf("raw.residents")).isEqualTo(residents);
+        assertThat(first.rowsOf("curated.residents")).isEqualTo(residents);
+        assertThat(first.rowsOf("deid.residents")).isPositive().isLessThanOrEqualTo(residents);
+        assertThat(first.rowsOf("mart.kpi_progress")).isEqualTo(KpiCatalogFile.load().size());
+        assertThat(first.rowsOf("ops.quarantine")).isEqualTo(1);
+        for (TableCount table : first.tables()) {
+            if (!table.table().startsWith("ops.")) {
+                assertThat(second.rowsOf(table.table())).as("rows of %s after the re-run", table.table()).isEqualTo(table.rows());
+            }
+        }
+        assertThat(second.rowsOf("ops.quarantine")).isEqualTo(1);
+        assertThat(second.ingestions()).allSatisfy(ingestion -> assertThat(ingestion.alreadyIngested()).isTrue());
+        assertThat(progress).anySatisfy(line -> assertThat(line).contains("raw.residents").contains("succeeded"));
+        assertThat(progress).anySatisfy(line -> assertThat(line).contains("raw.residents").contains("skipped"));
+    }
+
+    @Test
+    void recordsEveryStageOfEveryRunInTheRunLog(TemporaryLake lake) {
+        RunSummary first = new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC()).run();
+        RunSummary second = new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC()).run();
+
+        List<Row> runs = lake.spark().table(lake.table("ops.runs")).collectAsList();
+        assertThat(runs).extracting(row -> row.<String>getAs("run_id")).containsOnly(first.runId(), second.runId());
+        assertThat(runs).filteredOn(row -> first.runId().equals(row.getAs("run_id")))
+                .extracting(row -> row.<String>getAs("stage"))
+                .contains("setup", "sources", "raw", "curated", "deid", "mart", "dashboard");
+        assertThat(runs).allSatisfy(row -> {
+            assertThat(row.<String>getAs("outcome")).isIn("succeeded", "skipped");
+            assertThat(row.<java.time.Instant>getAs("ended_at")).isAfterOrEqualTo(row.<java.time.Instant>getAs("started_at"));
+        });
+        Row residentsIngest = runs.stream()
+                .filter(row -> first.runId().equals(row.getAs("run_id")) && "raw.residents".equals(row.getAs("table_name")))
+                .findFirst().orElseThrow();
+        assertThat(residentsIngest.<Long>getAs("rows_in")).isEqualTo(residentsIngest.<Long>getAs("rows_out")).isPositive();
+    }
+
+    @Test
+    void noDirectIdentifierLeavesTheRawZone(TemporaryLake lake) {
+        new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC()).run();
+
+        DatasetCatalog datasets = DatasetCatalog.load();
+        for (ZoneTable table : datasets.tables()) {
+            if (table.name().zone().holdsDirectIdentifiers()) {
+                continue;
+            }
+            List<String> columns = List.of(lake.spark().table(table.name().in(lake.settings().catalogName())).columns());
+            for (var column : table.dataset().columnsOfClass(PrivacyClass.DIRECT_IDENTIFIER)) {
+                assertThat(columns).as("columns of %s", table.name()).doesNotContain(column.name());
+            }
+        }
+        String firstName = lake.spark().table(lake.table("raw.residents")).first().getAs("name_kanji");
+        for (String zone : List.of("curated", "deid", "mart")) {
+            for (Row table : lake.spark().sql("SHOW TABLES IN " + lake.settings().catalogName() + "." + zone).collectAsList()) {
+                String name = lake.table(zone + "." + table.getString(1));
+                assertThat(lake.spark().table(name).toJSON().collectAsList()).as(name)
+                        .noneSatisfy(json -> assertThat(json).contains(firstName));
+            }
+        }
+        assertThat(Zone.RAW.holdsDirectIdentifiers()).isTrue();
+    }
+
+    @Test
+    void derivesTheMyNumberCardRateFromTheRegistryAndShowsEveryKpiOnTheDashboard(TemporaryLake lake) throws IOException {
+        RunSummary summary = new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC()).run();
+
+        LocalDate asOf = LocalDate.parse(lake.settings().option("lake.as-of-date").orElseThrow());
+        List<Row> raw = lake.spark().table(lake.table("raw.residents")).select("my_number_card_issued_on").collectAsList();
+        long holders = raw.stream().filter(row -> row.get(0) != null && !row.<LocalDate>getAs(0).isAfter(asOf)).count();
+        double expectedRate = 100.0 * holders / raw.size();
+        Row derived = lake.spark().table(lake.table("mart.kpi_actuals")).where(col("kpi_id").equalTo("K01-05-1")).first();
+        assertThat(derived.<Double>getAs("actual_value")).isCloseTo(expectedRate, within(1e-9));
+        assertThat(derived.<String>getAs("source")).isEqualTo("derived:residents");
+
+        String page = Files.readString(summary.dashboardPage());
+        assertThat(summary.dashboardPage()).isEqualTo(lake.settings().siteDirectory().resolve("index.html"));
+        for (KpiDefinition kpi : KpiCatalogFile.load()) {
+            assertThat(page).as("dashboard lists %s", kpi.kpiId()).contains(">" + kpi.kpiId() + "<");
+        }
+        assertThat(page).contains("<html lang=\"ja\">").contains("オンライン化する手続き数").contains("700手続き")
+                .contains("2,000手続き").contains(String.format("%,.1f%%", expectedRate));
+        Row progress = lake.spark().table(lake.table("mart.kpi_progress")).where(col("kpi_id").equalTo("K01-01-1")).first();
+        assertThat(progress.<String>getAs("status")).isIn("achieved", "on_track", "at_risk", "off_track");
+        assertThat(page).contains("status " + progress.<String>getAs("status"));
+    }
+}

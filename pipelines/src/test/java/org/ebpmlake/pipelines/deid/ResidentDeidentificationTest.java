@@ -1,0 +1,68 @@
+package org.ebpmlake.pipelines.deid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.ebpmlake.anonymize.KAnonymity;
+import org.ebpmlake.anonymize.KeyedPseudonymizer;
+import org.ebpmlake.anonymize.PseudonymKey;
+import org.ebpmlake.lake.LakeExtension;
+import org.ebpmlake.lake.TemporaryLake;
+import org.ebpmlake.pipelines.curated.CuratedPromotion;
+import org.ebpmlake.pipelines.raw.RawIngestion;
+import org.ebpmlake.pipelines.sources.SampleSources;
+import org.ebpmlake.pipelines.sources.SourceFile;
+import org.ebpmlake.schemas.DatasetCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LakeExtension.class)
+class ResidentDeidentificationTest {
+    private static final LocalDate AS_OF = LocalDate.of(2025, 3, 31);
+
+    @Test
+    void publishesOnlyClassesOfAtLeastKAndReportsTheVerification(TemporaryLake lake) {
+        curatedResidents(lake, 3000);
+
+        new ResidentDeidentification(lake.spark(), lake.settings(), new KAnonymity(5), 0.2, AS_OF, Clock.systemUTC())
+                .publish("run-test");
+
+        List<Row> classes = lake.spark().sql("SELECT count(*) AS size FROM " + lake.table("deid.residents")
+                + " GROUP BY age_band, sex, ward_code, nationality_group").collectAsList();
+        assertThat(classes).isNotEmpty().allSatisfy(row -> assertThat(row.getLong(0)).isGreaterThanOrEqualTo(5));
+        Row report = lake.spark().table(lake.table("ops.privacy_reports")).first();
+        assertThat(report.<Boolean>getAs("verified")).isTrue();
+        assertThat(report.<Long>getAs("rows_in")).isEqualTo(3000L);
+        assertThat(report.<Long>getAs("rows_out") + report.<Long>getAs("suppressed_rows")).isEqualTo(3000L);
+        assertThat(report.<Long>getAs("smallest_class")).isGreaterThanOrEqualTo(5L);
+        assertThat(lake.count("deid.residents")).isEqualTo(report.<Long>getAs("rows_out"));
+    }
+
+    @Test
+    void refusesToPublishWhenKCannotBeMetWithinTheSuppressionLimit(TemporaryLake lake) {
+        curatedResidents(lake, 600);
+
+        assertThatThrownBy(() -> new ResidentDeidentification(lake.spark(), lake.settings(), new KAnonymity(50), 0.05, AS_OF,
+                Clock.systemUTC()).publish("run-test"))
+                .isInstanceOf(PrivacyModelViolationException.class)
+                .hasMessageContaining("over the limit");
+
+        assertThat(lake.count("deid.residents")).isZero();
+        Row report = lake.spark().table(lake.table("ops.privacy_reports")).first();
+        assertThat(report.<Boolean>getAs("verified")).isFalse();
+    }
+
+    private static void curatedResidents(TemporaryLake lake, int residents) {
+        lake.withTables();
+        Path sources = lake.settings().sourcesDirectory();
+        SourceFile file = new SampleSources(11, residents, AS_OF).writeTo(sources).get(0);
+        new RawIngestion(lake.spark(), lake.settings(), DatasetCatalog.load(), Clock.systemUTC()).ingest(file.dataset(), file.path());
+        new CuratedPromotion(lake.spark(), lake.settings(), DatasetCatalog.load(),
+                new KeyedPseudonymizer(PseudonymKey.of("test-key-0123456789-0123456789-abcdef"))).promote("residents");
+    }
+}

@@ -1,0 +1,102 @@
+package org.ebpmlake.pipelines.raw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.ebpmlake.lake.LakeExtension;
+import org.ebpmlake.lake.TemporaryLake;
+import org.ebpmlake.schemas.DatasetCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LakeExtension.class)
+class RawIngestionTest {
+    private static final Charset CP932 = Charset.forName("windows-31j");
+    private static final String HEADER = "指標ID,年度,実績値,報告所属\n";
+
+    @Test
+    void ingestsACp932DeliveryWithLineageAndQuarantinesTheBadRow(TemporaryLake lake) throws IOException {
+        Path file = write(lake, "kpi_2024.csv", HEADER + "K01-01-1,令和5年度,\"１，２００\",市民局\nK01-01-1,令和6年度,未集計,市民局\n");
+
+        IngestionResult result = ingestion(lake).ingest("kpi_actuals_reported", file);
+
+        assertThat(result.charset()).isEqualTo("windows-31j");
+        assertThat(result.conservation()).isEqualTo("kpi_2024.csv (windows-31j): read 2 = accepted 1 + quarantined 1");
+        Row row = lake.spark().table(lake.table("raw.kpi_actuals_reported")).first();
+        assertThat(row.<Double>getAs("actual_value")).isEqualTo(1200.0);
+        assertThat(row.<Integer>getAs("fiscal_year")).isEqualTo(2023);
+        assertThat(row.<String>getAs("_source_file")).isEqualTo("kpi_2024.csv");
+        assertThat(row.<Long>getAs("_line")).isEqualTo(2L);
+        assertThat(row.<String>getAs("_batch_id")).isEqualTo(result.batchId());
+        Row quarantined = lake.spark().table(lake.table("ops.quarantine")).first();
+        assertThat(quarantined.<String>getAs("source_file")).isEqualTo("kpi_2024.csv");
+        assertThat(quarantined.<Long>getAs("line")).isEqualTo(3L);
+        assertThat(quarantined.<String>getAs("field")).isEqualTo("actual_value");
+        assertThat(quarantined.<String>getAs("reason")).isEqualTo("実績値: not a number");
+        assertThat(quarantined.<String>getAs("raw_record")).contains("未集計");
+    }
+
+    @Test
+    void theSameFileTwiceAddsNothing(TemporaryLake lake) throws IOException {
+        Path file = write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\nK01-01-1,令和6年度,x,市民局\n");
+        RawIngestion ingestion = ingestion(lake);
+        ingestion.ingest("kpi_actuals_reported", file);
+
+        IngestionResult second = ingestion.ingest("kpi_actuals_reported", file);
+
+        assertThat(second.alreadyIngested()).isTrue();
+        assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(1);
+        assertThat(lake.count("ops.quarantine")).isEqualTo(1);
+    }
+
+    @Test
+    void aCorrectedRedeliveryReplacesItsPredecessorInOneCommit(TemporaryLake lake) throws IOException {
+        RawIngestion ingestion = ingestion(lake);
+        ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\nK01-01-1,令和6年度,1300,市民局\n"));
+        long snapshotsBefore = snapshots(lake);
+
+        ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1250,市民局\n"));
+
+        List<Row> rows = lake.spark().table(lake.table("raw.kpi_actuals_reported")).collectAsList();
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row.<Double>getAs("actual_value")).isEqualTo(1250.0));
+        assertThat(snapshots(lake)).isEqualTo(snapshotsBefore + 1);
+    }
+
+    @Test
+    void aRefusedFileLeavesTheLakeAsItWas(TemporaryLake lake) throws IOException {
+        RawIngestion ingestion = ingestion(lake);
+        ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\n"));
+        long snapshotsBefore = snapshots(lake);
+
+        assertThatThrownBy(() -> ingestion.ingest("kpi_actuals_reported",
+                write(lake, "kpi.csv", "指標ID,年度,実績,報告所属\nK01-01-1,令和6年度,1,市民局\n")))
+                .hasMessageContaining("kpi.csv line 1: header '実績'");
+
+        assertThat(snapshots(lake)).isEqualTo(snapshotsBefore);
+        assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(1);
+        assertThat(lake.count("ops.quarantine")).isZero();
+    }
+
+    private static RawIngestion ingestion(TemporaryLake lake) {
+        lake.withTables();
+        return new RawIngestion(lake.spark(), lake.settings(), DatasetCatalog.load(), Clock.systemUTC());
+    }
+
+    private static long snapshots(TemporaryLake lake) {
+        return lake.spark().table(lake.table("raw.kpi_actuals_reported.snapshots")).count();
+    }
+
+    private static Path write(TemporaryLake lake, String name, String content) throws IOException {
+        Path file = lake.directory().resolve("deliveries").resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.write(file, content.getBytes(CP932));
+        return file;
+    }
+}
