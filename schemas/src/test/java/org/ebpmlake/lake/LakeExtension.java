@@ -69,8 +69,9 @@ public final class LakeExtension implements ParameterResolver {
         }
     }
 
+    // AutoCloseable is what JUnit 5.13+ closes; CloseableResource keeps older platforms working.
     private record SharedSpark(SparkSession spark, LakeSettings settings, AtomicInteger lakes)
-            implements ExtensionContext.Store.CloseableResource {
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         static SharedSpark start() {
             Map<String, String> environment = Map.of("LAKE_ENV", "local");
             LakeSettings settings = new LakeSettingsLoader(repositoryRoot(), environment).load();
@@ -90,7 +91,7 @@ public final class LakeExtension implements ParameterResolver {
         }
     }
 
-    private record DeletedDirectory(Path directory) implements ExtensionContext.Store.CloseableResource {
+    private record DeletedDirectory(Path directory) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() throws IOException {
             try (Stream<Path> paths = Files.walk(directory)) {
