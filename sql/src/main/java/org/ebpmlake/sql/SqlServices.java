@@ -1,0 +1,138 @@
+package org.ebpmlake.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ebpmlake.lake.LakeSettings;
+import org.ebpmlake.pipelines.ops.Progress;
+import org.ebpmlake.sql.access.SqlUsers;
+import org.ebpmlake.sql.trino.ServiceProcess;
+import org.ebpmlake.sql.trino.TrinoConfiguration;
+import org.ebpmlake.sql.trino.TrinoInstallation;
+import org.ebpmlake.sql.trino.TrinoServer;
+import org.ebpmlake.sql.trino.TrinoSettings;
+
+/**
+ * The platform's servers as one unit: {@code up} installs what is missing and starts the audit receiver and
+ * Trino on 127.0.0.1, each checked for health; {@code down} stops them; {@code status} names each with its
+ * state and log file.
+ */
+public final class SqlServices {
+    private final LakeSettings lake;
+    private final TrinoSettings settings;
+    private final Progress progress;
+    private final ServiceProcess auditReceiver;
+    private final TrinoServer trino;
+
+    public SqlServices(LakeSettings lake, TrinoSettings settings, Progress progress) {
+        this.lake = requireNonNull(lake, "lake is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.progress = requireNonNull(progress, "progress is null");
+        this.auditReceiver = new ServiceProcess("audit-receiver", settings.servicesDirectory().resolve("audit").resolve("receiver.pid"),
+                settings.servicesDirectory().resolve("audit").resolve("receiver.log"));
+        this.trino = new TrinoServer(settings);
+    }
+
+    public SqlUsers users() {
+        return SqlUsers.readOrCreateLocal(settings.usersFile());
+    }
+
+    public TrinoConfiguration configuration() {
+        return new TrinoConfiguration(settings, lake, users());
+    }
+
+    /**
+     * Starts everything. The audit receiver runs in a JVM of its own, started with this JVM's classpath and
+     * {@code receiverCommand} (the launcher's hidden subcommand).
+     */
+    public void up(List<String> receiverCommand) {
+        requireNonNull(receiverCommand, "receiverCommand is null");
+        new TrinoInstallation(settings, progress).ensureInstalled();
+        TrinoConfiguration configuration = configuration();
+        configuration.write();
+        if (!auditReceiver.running()) {
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-cp", System.getProperty("java.class.path")));
+            command.addAll(receiverCommand);
+            auditReceiver.start(command, settings.servicesDirectory(), Map.of());
+        }
+        if (!trino.process().running()) {
+            trino.start(configuration.etc());
+        }
+        awaitReceiver(Duration.ofSeconds(60));
+        trino.awaitHealthy(Duration.ofMinutes(3));
+        progress.report("Trino: " + settings.jdbcUrl() + " (healthy)");
+    }
+
+    public void down() {
+        trino.stop();
+        auditReceiver.stop();
+    }
+
+    public boolean trinoHealthy() {
+        return trino.healthy();
+    }
+
+    public List<String> status() {
+        List<String> lines = new ArrayList<>();
+        lines.add(line("trino", trino.process(), trino.healthy(), settings.jdbcUrl()));
+        lines.add(line("audit-receiver", auditReceiver, receiverHealthy(), "http://127.0.0.1:" + settings.auditPort() + "/events"));
+        return lines;
+    }
+
+    public Path auditSpool() {
+        return settings.auditSpool();
+    }
+
+    private void awaitReceiver(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!receiverHealthy()) {
+            if (!auditReceiver.running() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the audit receiver did not start; see " + auditReceiver.logFile());
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the audit receiver", e);
+            }
+        }
+    }
+
+    private boolean receiverHealthy() {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.auditPort() + "/health"))
+                            .timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String line(String name, ServiceProcess process, boolean healthy, String address) {
+        String state;
+        if (healthy) {
+            state = "稼働中 / up";
+        } else if (process.running()) {
+            state = "起動中・異常 / running, not healthy";
+        } else {
+            state = "停止 / down";
+        }
+        return String.format("%-15s %-28s pid %-8s %s  log %s", name, state,
+                process.pid().map(String::valueOf).orElse("-"), address, process.logFile());
+    }
+}

@@ -1,0 +1,80 @@
+package org.ebpmlake.sql.trino;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A background server process of the platform, tracked by a pid file and writing to a log file, so that
+ * {@code ./lake services status} can name both and {@code down} can stop it from another process.
+ */
+public record ServiceProcess(String name, Path pidFile, Path logFile) {
+    public ServiceProcess {
+        requireNonNull(name, "name is null");
+        requireNonNull(pidFile, "pidFile is null");
+        requireNonNull(logFile, "logFile is null");
+    }
+
+    public void start(List<String> command, Path workingDirectory, Map<String, String> environment) {
+        if (running()) {
+            return;
+        }
+        try {
+            Files.createDirectories(pidFile.getParent());
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            Files.writeString(pidFile, Long.toString(process.pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    public Optional<Long> pid() {
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(Files.readString(pidFile).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public boolean running() {
+        return pid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Stops the process (and its children) and waits for it to end. */
+    public void stop() {
+        Optional<ProcessHandle> handle = pid().flatMap(ProcessHandle::of);
+        handle.ifPresent(process -> {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            try {
+                process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("cannot wait for " + name + " to stop", e);
+            }
+        });
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + pidFile, e);
+        }
+    }
+}
