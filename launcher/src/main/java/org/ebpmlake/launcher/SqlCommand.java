@@ -46,7 +46,7 @@ final class SqlCommand implements Callable<Integer> {
         SparkSession spark = null;
         SqlEngine engine;
         if (services.trinoHealthy()) {
-            engine = new TrinoSqlEngine(trino.jdbcUrl(), services.users().firstOf(chosen),
+            engine = new TrinoSqlEngine(trino.jdbcUrl(settings.catalogName()), services.users().firstOf(chosen),
                     services.configuration().trustStore(), TrinoConfiguration.trustStorePassword());
         } else {
             spark = LakeSession.open(settings);

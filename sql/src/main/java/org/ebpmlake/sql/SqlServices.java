@@ -70,7 +70,7 @@ public final class SqlServices {
         }
         awaitReceiver(Duration.ofSeconds(60));
         trino.awaitHealthy(Duration.ofMinutes(3));
-        progress.report("Trino: " + settings.jdbcUrl() + " (healthy)");
+        progress.report("Trino: " + settings.jdbcUrl(lake.catalogName()) + " (healthy)");
     }
 
     public void down() {
@@ -84,7 +84,7 @@ public final class SqlServices {
 
     public List<String> status() {
         List<String> lines = new ArrayList<>();
-        lines.add(line("trino", trino.process(), trino.healthy(), settings.jdbcUrl()));
+        lines.add(line("trino", trino.process(), trino.healthy(), settings.jdbcUrl(lake.catalogName())));
         lines.add(line("audit-receiver", auditReceiver, receiverHealthy(), "http://127.0.0.1:" + settings.auditPort() + "/events"));
         return lines;
     }

@@ -60,7 +60,11 @@ public final class TrinoSqlEngine implements SqlEngine {
             }
             return new QueryResult(columns, rows);
         } catch (SQLException e) {
-            if (e.getMessage() != null && e.getMessage().contains("Access Denied")) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Authentication failed")) {
+                throw new IllegalStateException("認証に失敗しました / authentication failed for user " + user.name() + ": " + message, e);
+            }
+            if (message.contains("Access Denied")) {
                 throw new AccessDeniedException(e.getMessage() + " — ロール " + user.role().code() + "（"
                         + user.role().labelJa() + "）：" + user.role().readable());
             }

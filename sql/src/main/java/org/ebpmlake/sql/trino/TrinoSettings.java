@@ -45,7 +45,8 @@ public record TrinoSettings(Path servicesDirectory, String version, int httpPort
         return servicesDirectory.resolve("audit").resolve("query-events.jsonl");
     }
 
-    public String jdbcUrl() {
-        return "jdbc:trino://127.0.0.1:" + httpsPort + "/lake";
+    /** The JDBC URL for DBeaver and other tools, with the lake's catalog as the default. */
+    public String jdbcUrl(String catalogName) {
+        return "jdbc:trino://127.0.0.1:" + httpsPort + "/" + catalogName;
     }
 }
