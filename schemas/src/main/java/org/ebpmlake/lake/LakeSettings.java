@@ -44,13 +44,21 @@ public record LakeSettings(
         return "jdbc:sqlite:" + warehouse.toAbsolutePath().normalize().resolve("catalog.db");
     }
 
+    /** A setting's value; a key present with an empty value counts as absent. */
     public Optional<String> option(String name) {
-        return Optional.ofNullable(options.get(name));
+        return Optional.ofNullable(options.get(name)).filter(value -> !value.isBlank());
+    }
+
+    /** The same settings with one option changed. */
+    public LakeSettings withOption(String name, String value) {
+        Map<String, String> changed = new java.util.HashMap<>(options);
+        changed.put(requireNonNull(name, "name is null"), requireNonNull(value, "value is null"));
+        return new LakeSettings(environment, warehouse, catalogName, catalogUri, sparkMaster, siteDirectory, sourcesDirectory, changed);
     }
 
     public int intOption(String name, int defaultValue) {
         String value = options.get(name);
-        if (value == null) {
+        if (value == null || value.isBlank()) {
             return defaultValue;
         }
         try {
@@ -62,7 +70,7 @@ public record LakeSettings(
 
     public double doubleOption(String name, double defaultValue) {
         String value = options.get(name);
-        if (value == null) {
+        if (value == null || value.isBlank()) {
             return defaultValue;
         }
         try {

@@ -3,10 +3,15 @@ package org.ebpmlake.pipelines.mart;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.from_utc_timestamp;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.year;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,11 +24,15 @@ import org.ebpmlake.schemas.Zone;
 /**
  * {@code mart.kpi_actuals}: every KPI figure with its source — the departments' reports, and figures the
  * lake derives itself. Derived here: the My Number card issuance rate (K01-05-1) as the share of
- * registered residents holding a card issued on or before the as-of date.
+ * registered residents holding a card issued on or before the as-of date; and the share of departments
+ * using the data environment (K06-10-1) as the departments with at least one successful query on a lake
+ * table in {@code ops.query_log} per fiscal year, out of {@code lake.kpi.department-count} (derived only
+ * where that count is configured).
  */
 public final class KpiActualsMart {
     public static final TableName TABLE = new TableName(Zone.MART, "kpi_actuals");
     static final String MY_NUMBER_CARD_RATE = "K01-05-1";
+    static final String DEPARTMENTS_USING_DATA = "K06-10-1";
 
     private final SparkSession spark;
     private final LakeSettings settings;
@@ -49,9 +58,25 @@ public final class KpiActualsMart {
                         col("holders").multiply(100.0).divide(col("residents")).as("actual_value"),
                         lit("derived:residents").as("source"));
         Dataset<Row> actuals = reported.unionByName(cardRate);
+        int departments = settings.intOption("lake.kpi.department-count", 0);
+        if (departments > 0) {
+            actuals = actuals.unionByName(departmentsUsingData(catalog, departments));
+        }
         String table = TABLE.in(catalog);
         TableWrites.replaceAll(actuals, table);
         long rows = spark.table(table).count();
         return StageOutput.succeeded(rows, rows, "");
+    }
+
+    private Dataset<Row> departmentsUsingData(String catalog, int departments) {
+        Column local = from_utc_timestamp(col("created_at"), "Asia/Tokyo");
+        Column fiscalYear = when(month(local).geq(4), year(local)).otherwise(year(local).minus(1));
+        return spark.table(new TableName(Zone.OPS, "query_log").in(catalog))
+                .where(col("query_state").equalTo("FINISHED").and(col("table_name").notEqual("")).and(col("department").isNotNull()))
+                .groupBy(fiscalYear.as("fiscal_year"))
+                .agg(countDistinct(col("department")).as("departments"))
+                .select(lit(DEPARTMENTS_USING_DATA).as("kpi_id"), col("fiscal_year"),
+                        col("departments").multiply(100.0).divide(departments).as("actual_value"),
+                        lit("derived:query_log").as("source"));
     }
 }

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -15,6 +16,7 @@ import org.ebpmlake.lake.LakeExtension;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeSettingsLoader;
 import org.ebpmlake.lake.TemporaryLake;
+import org.ebpmlake.pipelines.mart.KpiActualsMart;
 import org.ebpmlake.sql.access.Role;
 import org.ebpmlake.sql.access.SqlUsers;
 import org.ebpmlake.sql.audit.AuditReceiver;
@@ -144,6 +146,14 @@ class TrinoIT {
         assertThat(log.stream().map(row -> row.<String>getAs("query_id") + "/" + row.<String>getAs("table_name")).distinct().count())
                 .as("collecting twice adds nothing").isEqualTo(log.size());
         assertThat(Files.readString(settings.auditSpool())).doesNotContain("27128");
+
+        long departmentsWithQueries = lake.spark().table(lake.table("ops.query_log")).collectAsList().stream()
+                .filter(row -> "FINISHED".equals(row.getAs("query_state")) && !"".equals(row.getAs("table_name")))
+                .map(row -> row.<String>getAs("department")).distinct().count();
+        new KpiActualsMart(lake.spark(), lake.settings().withOption("lake.kpi.department-count", "8"), LocalDate.of(2025, 3, 31)).build();
+        Row derived = lake.spark().table(lake.table("mart.kpi_actuals")).where("kpi_id = 'K06-10-1'").first();
+        assertThat(derived.<String>getAs("source")).isEqualTo("derived:query_log");
+        assertThat(derived.<Double>getAs("actual_value")).isEqualTo(100.0 * departmentsWithQueries / 8);
     }
 
     private void awaitSpoolWith(String text) throws IOException {
