@@ -102,7 +102,7 @@ public final class LakeRun {
         stages.run("deid", ResidentDeidentification.TABLE.toString(), () -> deid.publish(runId));
 
         stages.run("mart", KpiActualsMart.TABLE.toString(), () -> new KpiActualsMart(spark, settings, asOf).build());
-        stages.run("mart", KpiProgressMart.TABLE.toString(), () -> new KpiProgressMart(spark, settings).build());
+        stages.run("mart", KpiProgressMart.TABLE.toString(), () -> new KpiProgressMart(spark, settings, asOf).build());
 
         Path[] page = new Path[1];
         stages.run("dashboard", KpiOverviewPage.FILE_NAME, () -> {

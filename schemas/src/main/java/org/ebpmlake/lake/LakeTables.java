@@ -4,17 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.types.Types;
 import org.ebpmlake.schemas.DatasetCatalog;
 import org.ebpmlake.schemas.Zone;
 import org.ebpmlake.schemas.ZoneTable;
 
 /**
- * Creates the lake's namespaces and tables from the declarations, and refuses to run on a table whose
- * schema has drifted from its declaration (a later migration step evolves tables deliberately).
+ * Creates the lake's namespaces and tables from the declarations. A declaration that only adds optional
+ * columns at the end evolves the existing table in place (Iceberg keeps old snapshots readable); any other
+ * difference is drift, and the lake refuses to run on it rather than guess a migration.
  */
 public final class LakeTables {
     private final Catalog catalog;
@@ -41,9 +45,8 @@ public final class LakeTables {
         requireNonNull(declared, "declared is null");
         if (catalog.tableExists(declared.name().identifier())) {
             Table existing = catalog.loadTable(declared.name().identifier());
-            if (!existing.schema().sameSchema(declared.schema())) {
-                throw new IllegalStateException("table " + declared.name() + " has drifted from its declaration:\n  declared "
-                        + declared.schema().asStruct() + "\n  in lake  " + existing.schema().asStruct());
+            if (!sameColumns(existing.schema(), declared.schema())) {
+                evolveByAddingColumns(declared, existing);
             }
             return false;
         }
@@ -52,6 +55,42 @@ public final class LakeTables {
                 .withProperties(declared.properties())
                 .create();
         return true;
+    }
+
+    /** Same column names and types in the same order; field ids may differ (an added column gets a fresh id). */
+    public static boolean sameColumns(Schema left, Schema right) {
+        List<Types.NestedField> leftColumns = left.columns();
+        List<Types.NestedField> rightColumns = right.columns();
+        if (leftColumns.size() != rightColumns.size()) {
+            return false;
+        }
+        for (int index = 0; index < leftColumns.size(); index++) {
+            if (!leftColumns.get(index).name().equals(rightColumns.get(index).name())
+                    || !leftColumns.get(index).type().equals(rightColumns.get(index).type())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void evolveByAddingColumns(ZoneTable declared, Table existing) {
+        List<Types.NestedField> have = existing.schema().columns();
+        List<Types.NestedField> want = declared.schema().columns();
+        boolean prefix = have.size() < want.size();
+        for (int index = 0; prefix && index < have.size(); index++) {
+            Types.NestedField current = have.get(index);
+            Types.NestedField wanted = want.get(index);
+            prefix = current.name().equals(wanted.name()) && current.type().equals(wanted.type());
+        }
+        if (!prefix) {
+            throw new IllegalStateException("table " + declared.name() + " has drifted from its declaration:\n  declared "
+                    + declared.schema().asStruct() + "\n  in lake  " + existing.schema().asStruct());
+        }
+        UpdateSchema update = existing.updateSchema();
+        for (Types.NestedField added : want.subList(have.size(), want.size())) {
+            update.addColumn(added.name(), added.type(), added.doc());
+        }
+        update.commit();
     }
 
     private void ensureNamespaces() {

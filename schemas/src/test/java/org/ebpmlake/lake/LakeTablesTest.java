@@ -66,6 +66,21 @@ class LakeTablesTest {
     }
 
     @Test
+    void evolvesATableWhoseDeclarationAddsOptionalColumnsAtTheEnd(TemporaryLake lake) {
+        Catalog catalog = LakeSession.icebergCatalog(lake.spark(), lake.settings());
+        LakeTables tables = new LakeTables(catalog);
+        tables.ensureAll(datasets);
+        TableName progress = new TableName(Zone.MART, "kpi_progress");
+        String last = datasets.table(progress).schema().columns().get(datasets.table(progress).schema().columns().size() - 1).name();
+        catalog.loadTable(progress.identifier()).updateSchema().deleteColumn(last).commit();
+
+        tables.ensureAll(datasets);
+
+        assertThat(LakeTables.sameColumns(catalog.loadTable(progress.identifier()).schema(), datasets.table(progress).schema())).isTrue();
+        assertThat(tables.ensureAll(datasets)).isEmpty();
+    }
+
+    @Test
     void refusesATableThatDriftedFromItsDeclaration(TemporaryLake lake) {
         Catalog catalog = LakeSession.icebergCatalog(lake.spark(), lake.settings());
         LakeTables tables = new LakeTables(catalog);

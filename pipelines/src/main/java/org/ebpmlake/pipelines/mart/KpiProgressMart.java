@@ -2,6 +2,7 @@ package org.ebpmlake.pipelines.mart;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,17 +19,28 @@ import org.ebpmlake.reference.KpiStatus;
 import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
 
-/** {@code mart.kpi_progress}: one row per KPI of the catalogue with its latest actual and status. */
+/**
+ * {@code mart.kpi_progress}: one row per KPI of the catalogue with its latest actual, status and forecast.
+ * Each build is tagged {@code report-<as-of date>} in Iceberg, the official snapshot of that reporting
+ * period: what the KPI page showed for a date can be read back exactly with {@code VERSION AS OF}.
+ */
 public final class KpiProgressMart {
     public static final TableName TABLE = new TableName(Zone.MART, "kpi_progress");
 
     private final SparkSession spark;
     private final LakeSettings settings;
     private final KpiProgressRule rule = new KpiProgressRule();
+    private final LocalDate asOf;
 
-    public KpiProgressMart(SparkSession spark, LakeSettings settings) {
+    public KpiProgressMart(SparkSession spark, LakeSettings settings, LocalDate asOf) {
         this.spark = requireNonNull(spark, "spark is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.asOf = requireNonNull(asOf, "asOf is null");
+    }
+
+    /** The Iceberg tag holding the official snapshot of the reporting period that ends on {@code asOf}. */
+    public static String reportTag(LocalDate asOf) {
+        return "report-" + asOf;
     }
 
     public StageOutput build() {
@@ -50,7 +62,9 @@ public final class KpiProgressMart {
         }
         String table = TABLE.in(catalog);
         TableWrites.replaceAll(spark.createDataFrame(rows, spark.table(table).schema()), table);
-        return StageOutput.succeeded(kpis.size() + actuals.size(), rows.size(), withData + " KPIs with data");
+        spark.sql("ALTER TABLE " + table + " CREATE OR REPLACE TAG `" + reportTag(asOf) + "`");
+        return StageOutput.succeeded(kpis.size() + actuals.size(), rows.size(),
+                withData + " KPIs with data, tagged " + reportTag(asOf));
     }
 
     private static Row row(KpiDefinition kpi, KpiProgress progress) {
@@ -68,6 +82,7 @@ public final class KpiProgressMart {
                 latest.map(KpiActual::source).orElse(null),
                 progress.expectedValue().isPresent() ? progress.expectedValue().getAsDouble() : null,
                 progress.progressRatio().isPresent() ? progress.progressRatio().getAsDouble() : null,
-                progress.status().code());
+                progress.status().code(),
+                progress.forecastValue().isPresent() ? progress.forecastValue().getAsDouble() : null);
     }
 }

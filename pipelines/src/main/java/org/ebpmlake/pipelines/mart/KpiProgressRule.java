@@ -18,6 +18,9 @@ import org.ebpmlake.reference.KpiDirection;
  * off track. Reaching the target is achieved. Past the target year without reaching it is off track.
  * Without a baseline there is no line: such a KPI is on track until its target year.
  *
+ * <p>The forecast is the least-squares line through the KPI's actuals (one value per fiscal year, the
+ * latest source winning), read at the target year; it needs actuals in two fiscal years or more.
+ *
  * <p>A milestone is a state to reach, reported as 1 once reached (achieved) and 0 before. A milestone
  * whose baseline is a measured value (the My Number card rate) is tracked by direction: on track while
  * above its baseline, at risk otherwise.
@@ -28,11 +31,12 @@ public final class KpiProgressRule {
     public KpiProgress evaluate(KpiDefinition kpi, List<KpiActual> actuals) {
         requireNonNull(kpi, "kpi is null");
         requireNonNull(actuals, "actuals is null");
-        Optional<KpiActual> latest = actuals.stream()
-                .filter(actual -> actual.kpiId().equals(kpi.kpiId()))
+        List<KpiActual> own = actuals.stream().filter(actual -> actual.kpiId().equals(kpi.kpiId())).toList();
+        Optional<KpiActual> latest = own.stream()
                 .max(Comparator.comparingInt(KpiActual::fiscalYear).thenComparing(KpiActual::source));
         if (latest.isEmpty()) {
-            return new KpiProgress(kpi.kpiId(), latest, OptionalDouble.empty(), OptionalDouble.empty(), KpiStatus.NO_DATA);
+            return new KpiProgress(kpi.kpiId(), latest, OptionalDouble.empty(), OptionalDouble.empty(), KpiStatus.NO_DATA,
+                    OptionalDouble.empty());
         }
         KpiActual actual = latest.get();
         if (kpi.direction() == KpiDirection.MILESTONE) {
@@ -40,7 +44,32 @@ public final class KpiProgressRule {
         }
         OptionalDouble expected = expected(kpi, actual.fiscalYear());
         OptionalDouble progress = progress(kpi, actual.value());
-        return new KpiProgress(kpi.kpiId(), latest, expected, progress, numericStatus(kpi, actual, expected));
+        return new KpiProgress(kpi.kpiId(), latest, expected, progress, numericStatus(kpi, actual, expected),
+                forecast(kpi, own));
+    }
+
+    /** Least squares over one value per fiscal year (the same ordering as "latest" picks within a year). */
+    static OptionalDouble forecast(KpiDefinition kpi, List<KpiActual> own) {
+        if (kpi.targetFiscalYear().isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        java.util.Map<Integer, KpiActual> perYear = new java.util.TreeMap<>();
+        for (KpiActual actual : own) {
+            perYear.merge(actual.fiscalYear(), actual, (left, right) -> left.source().compareTo(right.source()) >= 0 ? left : right);
+        }
+        if (perYear.size() < 2) {
+            return OptionalDouble.empty();
+        }
+        double meanYear = perYear.keySet().stream().mapToDouble(Integer::doubleValue).average().orElseThrow();
+        double meanValue = perYear.values().stream().mapToDouble(KpiActual::value).average().orElseThrow();
+        double covariance = 0;
+        double variance = 0;
+        for (KpiActual actual : perYear.values()) {
+            covariance += (actual.fiscalYear() - meanYear) * (actual.value() - meanValue);
+            variance += (actual.fiscalYear() - meanYear) * (actual.fiscalYear() - meanYear);
+        }
+        double slope = covariance / variance;
+        return OptionalDouble.of(meanValue + slope * (kpi.targetFiscalYear().getAsInt() - meanYear));
     }
 
     private static KpiProgress milestone(KpiDefinition kpi, KpiActual actual) {
@@ -54,7 +83,8 @@ public final class KpiProgressRule {
         } else {
             status = KpiStatus.ON_TRACK;
         }
-        return new KpiProgress(kpi.kpiId(), Optional.of(actual), OptionalDouble.empty(), OptionalDouble.empty(), status);
+        return new KpiProgress(kpi.kpiId(), Optional.of(actual), OptionalDouble.empty(), OptionalDouble.empty(), status,
+                OptionalDouble.empty());
     }
 
     private static KpiStatus numericStatus(KpiDefinition kpi, KpiActual actual, OptionalDouble expected) {

@@ -73,6 +73,20 @@ class KpiProgressRuleTest {
     }
 
     @Test
+    void forecastsTheTargetYearFromTheTrendOfTheActuals() {
+        KpiProgress progress = rule.evaluate(onlineProcedures, List.of(
+                actual("K01-01-1", 2023, 1000), actual("K01-01-1", 2024, 1300), actual("K01-04-1", 2024, 3)));
+
+        assertThat(progress.forecastValue().getAsDouble()).isCloseTo(1600, within(1e-9));
+        assertThat(rule.evaluate(onlineProcedures, List.of(
+                actual("K01-01-1", 2022, 700), actual("K01-01-1", 2023, 1000), actual("K01-01-1", 2024, 1200)))
+                .forecastValue().getAsDouble())
+                // slope = sum((x - 2023)(y - 966.67)) / 2 = (266.67 + 233.33) / 2 = 250; 966.67 + 250 * 2
+                .isCloseTo(1466.67, within(0.01));
+        assertThat(rule.evaluate(onlineProcedures, List.of(actual("K01-01-1", 2024, 1300))).forecastValue()).isEmpty();
+    }
+
+    @Test
     void aKpiWithoutActualsHasNoData() {
         KpiProgress progress = rule.evaluate(onlineProcedures, List.of(actual("K01-04-1", 2024, 12)));
 
