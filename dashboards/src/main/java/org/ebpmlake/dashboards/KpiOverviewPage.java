@@ -1,12 +1,5 @@
 package org.ebpmlake.dashboards;
 
-import static java.util.Objects.requireNonNull;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,69 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.reference.KpiStatus;
-import org.ebpmlake.schemas.TableName;
-import org.ebpmlake.schemas.Zone;
 
 /**
  * The static site's front page, {@code index.html}: every KPI of the action plan by VALUE area with its
- * baseline, target, latest actual and status, read from {@code mart.kpi_progress}. Japanese first; a
- * button switches to English. The page is self-contained (no script or style from elsewhere), so it opens
- * from a file share as well as from a web server.
+ * baseline, target, latest actual and status, each linked to its own page. Japanese first; a button
+ * switches to English.
  */
-public final class KpiOverviewPage {
-    public static final TableName SOURCE = new TableName(Zone.MART, "kpi_progress");
-    public static final String FILE_NAME = "index.html";
-
-    private final SparkSession spark;
-    private final LakeSettings settings;
-
-    public KpiOverviewPage(SparkSession spark, LakeSettings settings) {
-        this.spark = requireNonNull(spark, "spark is null");
-        this.settings = requireNonNull(settings, "settings is null");
-    }
-
-    /** Writes the page and returns its path. */
-    public Path write(LocalDate asOf) {
-        requireNonNull(asOf, "asOf is null");
-        List<Row> kpis = spark.table(SOURCE.in(settings.catalogName()))
-                .orderBy(functions.col("value_area"), functions.col("kpi_id")).collectAsList();
-        Path page = settings.siteDirectory().resolve(FILE_NAME);
-        try {
-            Files.createDirectories(settings.siteDirectory());
-            Files.writeString(page, render(kpis, asOf), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the dashboard page " + page, e);
-        }
-        return page;
+final class KpiOverviewPage {
+    private KpiOverviewPage() {
     }
 
     static String render(List<Row> kpis, LocalDate asOf) {
         StringBuilder html = new StringBuilder(64 * 1024);
-        html.append("""
-                <!DOCTYPE html>
-                <html lang="ja">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>DX戦略アクションプラン KPI進捗 / KPI progress</title>
-                <style>
-                body{font-family:"Hiragino Sans","Noto Sans JP","Yu Gothic",sans-serif;margin:1.5rem;color:#1a1a1a}
-                body .en{display:none} body.english .en{display:inline} body.english .ja{display:none}
-                table{border-collapse:collapse;width:100%;margin-bottom:2rem;font-size:.9rem}
-                th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}
-                th{background:#f0f3f7} td.number{text-align:right;white-space:nowrap}
-                .status{font-weight:bold;white-space:nowrap}
-                .achieved{color:#0b6b2b}.on_track{color:#1b5fa8}.at_risk{color:#a86b00}.off_track{color:#b3261e}.no_data{color:#666}
-                .summary span.count{margin-right:1.2rem}
-                </style>
-                </head>
-                <body>
-                <button type="button" onclick="document.body.classList.toggle('english')">日本語 / English</button>
-                """);
+        html.append(SitePage.header("DX戦略アクションプラン KPI進捗", "KPI progress", ""));
         html.append("<h1>").append(HtmlText.bilingual("大阪市DX戦略アクションプラン KPI進捗", "Osaka City DX action plan: KPI progress"))
                 .append("</h1>\n");
         html.append("<p>").append(HtmlText.bilingual(asOf + " 時点のデータ", "Data as of " + asOf)).append("</p>\n");
@@ -87,7 +31,7 @@ public final class KpiOverviewPage {
                     .append(HtmlText.escape(first.getAs("value_area_title_ja"))).append("</h2>\n");
             html.append(table(area.getValue()));
         }
-        html.append("</body>\n</html>\n");
+        html.append(SitePage.footer());
         return html.toString();
     }
 
@@ -117,7 +61,9 @@ public final class KpiOverviewPage {
         for (Row kpi : kpis) {
             KpiStatus status = KpiStatus.fromCode(kpi.getAs("status"));
             String unit = text(kpi, "unit");
-            html.append("<tr><td>").append(HtmlText.escape(kpi.getAs("kpi_id"))).append("</td>")
+            String id = kpi.getAs("kpi_id");
+            html.append("<tr><td><a href=\"").append(KpiDetailPage.relativePath(id)).append("\">").append(HtmlText.escape(id))
+                    .append("</a></td>")
                     .append("<td>").append(HtmlText.escape(kpi.getAs("measure_title_ja"))).append("</td>")
                     .append("<td>").append(HtmlText.bilingual(text(kpi, "kpi_text_ja"), text(kpi, "kpi_text_en"))).append("</td>")
                     .append("<td class=\"number\">").append(valueWithYear(kpi, "baseline_value", "baseline_text", "baseline_fiscal_year", unit))
@@ -130,7 +76,7 @@ public final class KpiOverviewPage {
         return html.append("</table>\n").toString();
     }
 
-    private static String valueWithYear(Row kpi, String valueColumn, String textColumn, String yearColumn, String unit) {
+    static String valueWithYear(Row kpi, String valueColumn, String textColumn, String yearColumn, String unit) {
         Double value = kpi.getAs(valueColumn);
         Integer year = kpi.getAs(yearColumn);
         String shown;
@@ -148,7 +94,7 @@ public final class KpiOverviewPage {
         return escaped + "<br><small>" + HtmlText.bilingual(year + "年度", "FY" + year) + "</small>";
     }
 
-    private static String progress(Row kpi) {
+    static String progress(Row kpi) {
         Double ratio = kpi.getAs("progress_ratio");
         if (ratio == null) {
             return "—";
@@ -156,14 +102,14 @@ public final class KpiOverviewPage {
         return String.format("%.0f%%", ratio * 100);
     }
 
-    private static String formatNumber(double value) {
+    static String formatNumber(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return String.format("%,d", (long) value);
         }
         return String.format("%,.1f", value);
     }
 
-    private static String text(Row kpi, String column) {
+    static String text(Row kpi, String column) {
         String value = kpi.getAs(column);
         return value == null ? "" : value;
     }

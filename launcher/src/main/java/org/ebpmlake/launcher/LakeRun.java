@@ -16,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.ebpmlake.anonymize.KAnonymity;
 import org.ebpmlake.anonymize.KeyedPseudonymizer;
 import org.ebpmlake.anonymize.PseudonymKey;
-import org.ebpmlake.dashboards.KpiOverviewPage;
+import org.ebpmlake.dashboards.KpiSite;
 import org.ebpmlake.lake.LakeSession;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeTables;
@@ -105,10 +105,10 @@ public final class LakeRun {
         stages.run("mart", KpiProgressMart.TABLE.toString(), () -> new KpiProgressMart(spark, settings, asOf).build());
 
         Path[] page = new Path[1];
-        stages.run("dashboard", KpiOverviewPage.FILE_NAME, () -> {
-            page[0] = new KpiOverviewPage(spark, settings).write(asOf);
-            long kpis = spark.table(KpiOverviewPage.SOURCE.in(settings.catalogName())).count();
-            return StageOutput.succeeded(kpis, kpis, page[0].toString());
+        stages.run("dashboard", KpiSite.INDEX, () -> {
+            page[0] = new KpiSite(spark, settings).write(asOf);
+            long kpis = spark.table(KpiSite.PROGRESS.in(settings.catalogName())).count();
+            return StageOutput.succeeded(kpis, kpis + 1, page[0].toString() + " and " + kpis + " KPI pages");
         });
 
         List<TableCount> counts = datasets.tables().stream()

@@ -83,6 +83,7 @@ public final class KpiProgressMart {
                 progress.expectedValue().isPresent() ? progress.expectedValue().getAsDouble() : null,
                 progress.progressRatio().isPresent() ? progress.progressRatio().getAsDouble() : null,
                 progress.status().code(),
-                progress.forecastValue().isPresent() ? progress.forecastValue().getAsDouble() : null);
+                progress.forecastValue().isPresent() ? progress.forecastValue().getAsDouble() : null,
+                kpi.kgiTextJa());
     }
 }
