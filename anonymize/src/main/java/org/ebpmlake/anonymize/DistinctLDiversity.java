@@ -1,0 +1,30 @@
+package org.ebpmlake.anonymize;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/** Distinct l-diversity: every class holds at least l different values of the sensitive attribute. */
+public record DistinctLDiversity(String attribute, int l) implements PrivacyModel {
+    public DistinctLDiversity {
+        requireNonNull(attribute, "attribute is null");
+        if (l < 2) {
+            throw new IllegalArgumentException("l must be at least 2, got " + l);
+        }
+    }
+
+    @Override
+    public Optional<String> sensitiveAttribute() {
+        return Optional.of(attribute);
+    }
+
+    @Override
+    public boolean survivesMergingWithAnyClass() {
+        return true;
+    }
+
+    @Override
+    public ClassCriterion bind(SensitiveDomain domain) {
+        return (size, frequencies) -> SensitiveFrequencies.distinct(frequencies) >= l;
+    }
+}
