@@ -30,6 +30,11 @@ public sealed interface GroundDistance {
                 return sum / 2;
             };
         }
+
+        @Override
+        public String toString() {
+            return "equal";
+        }
     }
 
     /**
@@ -101,6 +106,11 @@ public sealed interface GroundDistance {
                 }
                 return cost;
             };
+        }
+
+        @Override
+        public String toString() {
+            return "hierarchical";
         }
     }
 }

@@ -32,4 +32,9 @@ public record TCloseness(String attribute, double t, GroundDistance distance) im
         DistanceToOverall toOverall = distance.bind(domain);
         return (size, frequencies) -> toOverall.distance(frequencies) <= t;
     }
+
+    @Override
+    public String toString() {
+        return t + "-closeness(" + attribute + ", " + distance + " distance)";
+    }
 }
