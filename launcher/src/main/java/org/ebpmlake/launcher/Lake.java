@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
             "ebpm-lake: the data lake for evidence-based policy making.",
             "",
             "設定 / settings: conf/${LAKE_ENV:-local}.properties; LAKE_* environment variables override them."},
-        subcommands = {RunCommand.class, TestCommand.class, AnonymizeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, TestCommand.class, AnonymizeCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Lake implements Runnable {
     @Spec
     private CommandSpec spec;
