@@ -7,7 +7,7 @@ import java.util.Optional;
  * or is suppressed. Models combine by conjunction: a class is kept only if it meets all of them.
  */
 public sealed interface PrivacyModel
-        permits KAnonymity, DistinctLDiversity, EntropyLDiversity, RecursiveCLDiversity, TCloseness {
+        permits KAnonymity, SensitiveAttributeModel {
 
     /** The sensitive attribute the model protects; empty for models on class sizes alone. */
     Optional<String> sensitiveAttribute();

@@ -2,13 +2,11 @@ package org.ebpmlake.anonymize;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Optional;
-
 /**
  * Recursive (c,l)-diversity (Machanavajjhala et al.): with the class's sensitive frequencies sorted
  * descending r1 ≥ r2 ≥ … ≥ rm, the class needs at least l values and r1 &lt; c·(rl + … + rm).
  */
-public record RecursiveCLDiversity(String attribute, double c, int l) implements PrivacyModel {
+public record RecursiveCLDiversity(String attribute, double c, int l) implements SensitiveAttributeModel {
     public RecursiveCLDiversity {
         requireNonNull(attribute, "attribute is null");
         if (!(c > 0)) {
@@ -17,16 +15,6 @@ public record RecursiveCLDiversity(String attribute, double c, int l) implements
         if (l < 2) {
             throw new IllegalArgumentException("l must be at least 2, got " + l);
         }
-    }
-
-    @Override
-    public Optional<String> sensitiveAttribute() {
-        return Optional.of(attribute);
-    }
-
-    @Override
-    public boolean survivesMergingWithAnyClass() {
-        return false;
     }
 
     @Override
