@@ -26,7 +26,15 @@ final class ClassGrouping {
     }
 
     NodeEvaluation evaluate(int[] levels) {
-        Classes classes = group(levels);
+        return evaluate(levels, group(levels));
+    }
+
+    /**
+     * Evaluates a node whose classes are already grouped, possibly by another grouping of the same input:
+     * the classes depend only on the tuples, the verdict on this grouping's models and limit.
+     */
+    NodeEvaluation evaluate(int[] levels, Classes classes) {
+        boolean[] failing = failing(classes);
         long suppressed = 0;
         long keptClasses = 0;
         long smallest = Long.MAX_VALUE;
@@ -37,7 +45,7 @@ final class ClassGrouping {
         }
         for (int number = 0; number < classes.count; number++) {
             long size = classes.sizes[number];
-            if (classes.failing[number]) {
+            if (failing[number]) {
                 suppressed += size;
                 int representative = classes.representatives[number];
                 for (int attribute = 0; attribute < levels.length; attribute++) {
@@ -63,14 +71,16 @@ final class ClassGrouping {
     /** Whether each tuple falls in a suppressed class at this node. */
     boolean[] suppressedTuples(int[] levels) {
         Classes classes = group(levels);
+        boolean[] failing = failing(classes);
         boolean[] suppressed = new boolean[input.tuples()];
         for (int tuple = 0; tuple < suppressed.length; tuple++) {
-            suppressed[tuple] = classes.failing[classOfTuple[tuple]];
+            suppressed[tuple] = failing[classOfTuple[tuple]];
         }
         return suppressed;
     }
 
-    private Classes group(int[] levels) {
+    /** The node's equivalence classes; valid until this grouping groups another node. */
+    Classes group(int[] levels) {
         int tuples = input.tuples();
         Arrays.fill(keys, 0);
         long weight = 1;
@@ -97,10 +107,12 @@ final class ClassGrouping {
                 representatives[number] = tuple;
             }
         }
-        return new Classes(count, sizes, representatives, failing(count, sizes));
+        return new Classes(count, sizes, representatives, classOfTuple);
     }
 
-    private boolean[] failing(int count, long[] sizes) {
+    private boolean[] failing(Classes classes) {
+        int count = classes.count;
+        long[] sizes = classes.sizes;
         int sensitiveCount = input.sensitiveDomainSizes.length;
         int[][] frequencies = new int[sensitiveCount][];
         for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
@@ -108,7 +120,7 @@ final class ClassGrouping {
             frequencies[sensitive] = new int[count * domain];
             int[] codes = input.sensitiveCodes[sensitive];
             for (int tuple = 0; tuple < input.tuples(); tuple++) {
-                frequencies[sensitive][classOfTuple[tuple] * domain + codes[tuple]] += input.tupleCounts[tuple];
+                frequencies[sensitive][classes.classOfTuple[tuple] * domain + codes[tuple]] += input.tupleCounts[tuple];
             }
         }
         long[] none = new long[0];
@@ -133,6 +145,7 @@ final class ClassGrouping {
         return failing;
     }
 
-    private record Classes(int count, long[] sizes, int[] representatives, boolean[] failing) {
+    /** Equivalence classes numbered 0..count-1: their sizes, a tuple of each, and each tuple's class. */
+    record Classes(int count, long[] sizes, int[] representatives, int[] classOfTuple) {
     }
 }

@@ -18,6 +18,7 @@ final class StringOracle {
     /** generalizations.get(attribute).get(level): value → generalized value. */
     private final List<List<Map<String, String>>> generalizations = new ArrayList<>();
     private final Map<Integer, int[]> classSizesByNode = new HashMap<>();
+    private final Map<String, double[]> sharesByAttributeAndLevel = new HashMap<>();
 
     StringOracle(Table input, List<QuasiIdentifier> quasiIdentifiers) {
         this.input = input;
@@ -61,28 +62,43 @@ final class StringOracle {
     double loss(int[] levels, boolean[] suppressed) {
         double product = 1;
         for (int attribute = 0; attribute < levels.length; attribute++) {
+            double[] shares = shareOfRows(attribute, levels[attribute]);
+            double sum = 0;
+            for (int row = 0; row < suppressed.length; row++) {
+                if (suppressed[row]) {
+                    sum += 1;
+                } else {
+                    sum += shares[row];
+                }
+            }
+            double records = input.rows().size();
+            double minimum = records / quasiIdentifiers.get(attribute).hierarchy().size();
+            double attributeLoss = Math.max(0, (sum - minimum) / (records - minimum));
+            product *= Math.pow(attributeLoss + 1, 1.0 / levels.length);
+        }
+        return product - 1;
+    }
+
+    /**
+     * Each record's domain share at a level: of the hierarchy's rows, the fraction that generalize to the
+     * record's generalized value.
+     */
+    private double[] shareOfRows(int attribute, int level) {
+        return sharesByAttributeAndLevel.computeIfAbsent(attribute + "/" + level, ignored -> {
             Hierarchy hierarchy = quasiIdentifiers.get(attribute).hierarchy();
-            int level = levels[attribute];
             Map<String, Integer> rowsPerValue = new HashMap<>();
             for (List<String> hierarchyRow : hierarchy.rows()) {
                 rowsPerValue.merge(hierarchyRow.get(level), 1, Integer::sum);
             }
             Map<String, String> generalization = generalizations.get(attribute).get(level);
             int column = input.columnIndex(quasiIdentifiers.get(attribute).column());
-            double sum = 0;
-            for (int row = 0; row < suppressed.length; row++) {
-                if (suppressed[row]) {
-                    sum += 1;
-                } else {
-                    sum += (double) rowsPerValue.get(generalization.get(input.rows().get(row)[column])) / hierarchy.size();
-                }
+            double[] shares = new double[input.rows().size()];
+            for (int row = 0; row < shares.length; row++) {
+                shares[row] = (double) rowsPerValue.get(generalization.get(input.rows().get(row)[column]))
+                        / hierarchy.size();
             }
-            double records = input.rows().size();
-            double minimum = records / hierarchy.size();
-            double attributeLoss = Math.max(0, (sum - minimum) / (records - minimum));
-            product *= Math.pow(attributeLoss + 1, 1.0 / levels.length);
-        }
-        return product - 1;
+            return shares;
+        });
     }
 
     /** The size of each record's class at a node, computed once per node: grouping text is the slow part. */
