@@ -36,6 +36,9 @@ class LakeCommandIT {
 
         assertThat(lake(root, "run", "--help")).contains("Usage: lake run").contains("raw");
         assertThat(lake(root, "test", "--help")).contains("Usage: lake test").contains("mvn verify");
+        assertThat(lake(root, "anonymize", "file", "--help")).contains("Usage: lake anonymize file")
+                .contains("--suppression-limit");
+        assertThat(lake(root, "bench", "anonymize", "--help")).contains("Usage: lake bench anonymize").contains("--scale");
     }
 
     private static String lake(Path root, String... arguments) throws IOException, InterruptedException {

@@ -2,6 +2,8 @@ package org.ebpmlake.anonymize.search;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,7 +24,8 @@ public record AnonymizationResult(Transformation transformation, Table output, l
         requireNonNull(output, "output is null");
         requireNonNull(attributeLoss, "attributeLoss is null");
         requireNonNull(statistics, "statistics is null");
-        attributeLoss = Map.copyOf(attributeLoss);
+        // In the order of the quasi-identifiers, as reports list them.
+        attributeLoss = Collections.unmodifiableMap(new LinkedHashMap<>(attributeLoss));
     }
 
     /** Records kept per kept class. */

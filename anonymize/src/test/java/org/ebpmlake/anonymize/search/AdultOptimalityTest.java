@@ -47,7 +47,8 @@ class AdultOptimalityTest {
         assertThat(verdict.suppressedRecords()).isEqualTo(result.suppressedRecords())
                 .isLessThanOrEqualTo((long) Math.floor(limit * input.rows().size()));
         assertThat(result.informationLoss()).isCloseTo(EIGHT_ATTRIBUTE_MINIMA.get(k + "/" + limit), within(1e-12));
-        assertThat(result.statistics().nodesChecked()).isLessThan(result.statistics().latticeSize());
+        // Pruning at work: Flash-style tagging and lower bounds leave most of the lattice unchecked.
+        assertThat(result.statistics().nodesChecked()).isLessThan(result.statistics().latticeSize() / 4);
     }
 
     /** The five-attribute lattice (240 nodes) is small enough for the slow text-based oracle. */
