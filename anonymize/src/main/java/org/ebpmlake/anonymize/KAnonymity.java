@@ -1,9 +1,11 @@
 package org.ebpmlake.anonymize;
 
+import java.util.Optional;
+
 /**
  * k-anonymity: every equivalence class (records sharing all quasi-identifier values) holds at least k records.
  */
-public record KAnonymity(int k) {
+public record KAnonymity(int k) implements PrivacyModel {
     public KAnonymity {
         if (k < 2) {
             throw new IllegalArgumentException("k must be at least 2, got " + k);
@@ -27,6 +29,21 @@ public record KAnonymity(int k) {
             return new EquivalenceClassVerdict(true, 0, 0, 0);
         }
         return new EquivalenceClassVerdict(smallest >= k, classes, rows, smallest);
+    }
+
+    @Override
+    public Optional<String> sensitiveAttribute() {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean survivesMergingWithAnyClass() {
+        return true;
+    }
+
+    @Override
+    public ClassCriterion bind(SensitiveDomain domain) {
+        return (size, frequencies) -> size >= k;
     }
 
     @Override

@@ -1,0 +1,54 @@
+package org.ebpmlake.anonymize.search;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.ebpmlake.anonymize.PrivacyModel;
+
+/**
+ * What to anonymize and how: the quasi-identifiers with their hierarchies, the privacy models every kept
+ * equivalence class must meet, and the share of records that may be suppressed instead.
+ */
+public record AnonymizationConfiguration(List<QuasiIdentifier> quasiIdentifiers, List<PrivacyModel> models,
+        double suppressionLimit, AggregateFunction aggregateFunction) {
+    public AnonymizationConfiguration {
+        requireNonNull(quasiIdentifiers, "quasiIdentifiers is null");
+        requireNonNull(models, "models is null");
+        requireNonNull(aggregateFunction, "aggregateFunction is null");
+        quasiIdentifiers = List.copyOf(quasiIdentifiers);
+        models = List.copyOf(models);
+        if (quasiIdentifiers.isEmpty()) {
+            throw new IllegalArgumentException("at least one quasi-identifier is needed");
+        }
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("at least one privacy model is needed");
+        }
+        if (!(suppressionLimit >= 0 && suppressionLimit < 1)) {
+            throw new IllegalArgumentException("the suppression limit must be in [0, 1), got " + suppressionLimit);
+        }
+        Set<String> columns = new HashSet<>();
+        for (QuasiIdentifier quasiIdentifier : quasiIdentifiers) {
+            if (!columns.add(quasiIdentifier.column())) {
+                throw new IllegalArgumentException("the quasi-identifier " + quasiIdentifier.column() + " is given twice");
+            }
+        }
+        for (PrivacyModel model : models) {
+            model.sensitiveAttribute().filter(columns::contains).ifPresent(attribute -> {
+                throw new IllegalArgumentException("the sensitive attribute " + attribute + " is also a quasi-identifier");
+            });
+        }
+    }
+
+    /** ARX's defaults: the Loss metric aggregated by the geometric mean. */
+    public AnonymizationConfiguration(List<QuasiIdentifier> quasiIdentifiers, List<PrivacyModel> models,
+            double suppressionLimit) {
+        this(quasiIdentifiers, models, suppressionLimit, AggregateFunction.GEOMETRIC_MEAN);
+    }
+
+    /** Suppressed records may not exceed this count, ARX's floor(limit × records). */
+    long maximumSuppressed(long records) {
+        return (long) Math.floor(suppressionLimit * records);
+    }
+}

@@ -1,0 +1,166 @@
+package org.ebpmlake.anonymize.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ebpmlake.anonymize.ClassCriterion;
+import org.ebpmlake.anonymize.PrivacyModel;
+import org.ebpmlake.anonymize.SensitiveDomain;
+
+/**
+ * The input reduced to what the search needs: the distinct combinations of quasi-identifier and sensitive
+ * codes with their record counts. Checking a lattice node then walks these tuples, not the records; a
+ * registry of millions of residents has only some hundred thousand of them.
+ */
+final class EncodedInput {
+    final int records;
+    final AttributeEncoding[] attributes;
+    /** quasiIdentifierCodes[attribute][tuple]. */
+    final int[][] quasiIdentifierCodes;
+    /** sensitiveCodes[sensitive attribute][tuple]. */
+    final int[][] sensitiveCodes;
+    final int[] sensitiveDomainSizes;
+    final int[] tupleCounts;
+    /** The tuple of every input record. */
+    final int[] tupleOfRecord;
+    /** criteria[i] checks models[i]; sensitiveOfCriterion[i] is its sensitive attribute, -1 for none. */
+    final ClassCriterion[] criteria;
+    final int[] sensitiveOfCriterion;
+    /** Σ over records of the domain share at each level: the Loss of an attribute when nothing is suppressed. */
+    final double[][] unsuppressedLoss;
+
+    EncodedInput(Table table, AnonymizationConfiguration configuration) {
+        records = table.rows().size();
+        List<QuasiIdentifier> quasiIdentifiers = configuration.quasiIdentifiers();
+        int dimensions = quasiIdentifiers.size();
+        attributes = new AttributeEncoding[dimensions];
+        int[] quasiIdentifierColumns = new int[dimensions];
+        for (int attribute = 0; attribute < dimensions; attribute++) {
+            attributes[attribute] = new AttributeEncoding(quasiIdentifiers.get(attribute).hierarchy());
+            quasiIdentifierColumns[attribute] = table.columnIndex(quasiIdentifiers.get(attribute).column());
+        }
+        Map<String, Integer> sensitiveIndexes = new LinkedHashMap<>();
+        for (PrivacyModel model : configuration.models()) {
+            model.sensitiveAttribute().ifPresent(column -> sensitiveIndexes.putIfAbsent(column, sensitiveIndexes.size()));
+        }
+        int sensitiveCount = sensitiveIndexes.size();
+        int[] sensitiveColumns = new int[sensitiveCount];
+        List<Map<String, Integer>> sensitiveDictionaries = new ArrayList<>();
+        for (Map.Entry<String, Integer> entry : sensitiveIndexes.entrySet()) {
+            sensitiveColumns[entry.getValue()] = table.columnIndex(entry.getKey());
+            sensitiveDictionaries.add(new LinkedHashMap<>());
+        }
+
+        long[] radix = tupleRadix(table, sensitiveColumns, sensitiveDictionaries);
+        PackedKeyIndex tuples = new PackedKeyIndex(Math.max(16, Math.min(records, 1 << 22)));
+        tupleOfRecord = new int[records];
+        int[][] codesOfRecord = new int[dimensions + sensitiveCount][records];
+        for (int record = 0; record < records; record++) {
+            String[] row = table.rows().get(record);
+            long key = 0;
+            for (int attribute = 0; attribute < dimensions; attribute++) {
+                String value = row[quasiIdentifierColumns[attribute]];
+                int attributeIndex = attribute;
+                int recordNumber = record;
+                int code = attributes[attribute].code(value).orElseThrow(() -> new IllegalArgumentException(
+                        "row " + (recordNumber + 1) + ": the hierarchy of "
+                                + quasiIdentifiers.get(attributeIndex).column() + " has no value '" + value + "'"));
+                codesOfRecord[attribute][record] = code;
+                key += code * radix[attribute];
+            }
+            for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
+                int code = sensitiveDictionaries.get(sensitive).get(row[sensitiveColumns[sensitive]]);
+                codesOfRecord[dimensions + sensitive][record] = code;
+                key += code * radix[dimensions + sensitive];
+            }
+            tupleOfRecord[record] = tuples.numberOf(key);
+        }
+        int tupleCount = tuples.size();
+        quasiIdentifierCodes = new int[dimensions][tupleCount];
+        sensitiveCodes = new int[sensitiveCount][tupleCount];
+        tupleCounts = new int[tupleCount];
+        for (int record = 0; record < records; record++) {
+            int tuple = tupleOfRecord[record];
+            tupleCounts[tuple]++;
+            for (int attribute = 0; attribute < dimensions; attribute++) {
+                quasiIdentifierCodes[attribute][tuple] = codesOfRecord[attribute][record];
+            }
+            for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
+                sensitiveCodes[sensitive][tuple] = codesOfRecord[dimensions + sensitive][record];
+            }
+        }
+
+        sensitiveDomainSizes = new int[sensitiveCount];
+        List<SensitiveDomain> domains = new ArrayList<>();
+        for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
+            List<String> values = new ArrayList<>(sensitiveDictionaries.get(sensitive).keySet());
+            long[] frequencies = new long[values.size()];
+            for (int tuple = 0; tuple < tupleCount; tuple++) {
+                frequencies[sensitiveCodes[sensitive][tuple]] += tupleCounts[tuple];
+            }
+            sensitiveDomainSizes[sensitive] = values.size();
+            domains.add(new SensitiveDomain(values, frequencies));
+        }
+        List<PrivacyModel> models = configuration.models();
+        criteria = new ClassCriterion[models.size()];
+        sensitiveOfCriterion = new int[models.size()];
+        for (int index = 0; index < models.size(); index++) {
+            PrivacyModel model = models.get(index);
+            int sensitive = model.sensitiveAttribute().map(sensitiveIndexes::get).orElse(-1);
+            sensitiveOfCriterion[index] = sensitive;
+            criteria[index] = model.bind(sensitive < 0 ? SensitiveDomain.NONE : domains.get(sensitive));
+        }
+
+        unsuppressedLoss = new double[dimensions][];
+        for (int attribute = 0; attribute < dimensions; attribute++) {
+            AttributeEncoding encoding = attributes[attribute];
+            unsuppressedLoss[attribute] = new double[encoding.levels()];
+            for (int level = 0; level < encoding.levels(); level++) {
+                double sum = 0;
+                for (int tuple = 0; tuple < tupleCount; tuple++) {
+                    sum += tupleCounts[tuple] * encoding.share(level, quasiIdentifierCodes[attribute][tuple]);
+                }
+                unsuppressedLoss[attribute][level] = sum;
+            }
+        }
+    }
+
+    int tuples() {
+        return tupleCounts.length;
+    }
+
+    int dimensions() {
+        return attributes.length;
+    }
+
+    /**
+     * Mixed-radix weights that pack one record's codes into a long; the sensitive dictionaries are filled on
+     * the way, since their sizes set the radix.
+     */
+    private long[] tupleRadix(Table table, int[] sensitiveColumns, List<Map<String, Integer>> sensitiveDictionaries) {
+        for (String[] row : table.rows()) {
+            for (int sensitive = 0; sensitive < sensitiveColumns.length; sensitive++) {
+                Map<String, Integer> dictionary = sensitiveDictionaries.get(sensitive);
+                dictionary.putIfAbsent(row[sensitiveColumns[sensitive]], dictionary.size());
+            }
+        }
+        long[] radix = new long[attributes.length + sensitiveColumns.length];
+        long weight = 1;
+        for (int index = 0; index < radix.length; index++) {
+            radix[index] = weight;
+            int size;
+            if (index < attributes.length) {
+                size = attributes[index].domainSize();
+            } else {
+                size = Math.max(1, sensitiveDictionaries.get(index - attributes.length).size());
+            }
+            try {
+                weight = Math.multiplyExact(weight, size);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("the quasi-identifiers' domains are too large to pack into 63 bits", e);
+            }
+        }
+        return radix;
+    }
+}

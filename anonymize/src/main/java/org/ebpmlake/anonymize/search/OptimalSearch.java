@@ -1,0 +1,199 @@
+package org.ebpmlake.anonymize.search;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.ebpmlake.anonymize.PrivacyModel;
+
+/**
+ * Finds the full-domain generalization of least Loss among those meeting the models, proven optimal.
+ *
+ * <p>Two prunings keep it from checking every node, both safe:
+ * <ul>
+ * <li>Lower bounds. A node's loss without suppression never exceeds its real loss nor the bound of any
+ * coarser node, so nodes are visited in order of bound and the search ends once the bound reaches the best
+ * loss found.
+ * <li>Predictive tagging, as in ARX's Flash. When the models are monotone — always without suppression,
+ * and with suppression when a class meeting them keeps meeting them after any merge (k-anonymity, distinct
+ * l-diversity) — a node that fails tags all its predecessors as failing and a node that passes tags all its
+ * successors as passing, and a node of unknown status is settled by a binary search along a path up from it.
+ * A tagged failure is never checked; a tagged pass without suppression has its bound as its loss and is not
+ * checked either.
+ * </ul>
+ */
+final class OptimalSearch {
+    private static final byte UNKNOWN = 0;
+    private static final byte ANONYMOUS = 1;
+    private static final byte NOT_ANONYMOUS = 2;
+
+    private final Lattice lattice;
+    private final ClassGrouping grouping;
+    private final LossMetric metric;
+    private final boolean monotone;
+    private final boolean suppressionAllowed;
+
+    OptimalSearch(EncodedInput input, AnonymizationConfiguration configuration) {
+        int[] levelCounts = new int[input.dimensions()];
+        for (int attribute = 0; attribute < levelCounts.length; attribute++) {
+            levelCounts[attribute] = input.attributes[attribute].levels();
+        }
+        this.lattice = new Lattice(levelCounts);
+        this.metric = new LossMetric(input, configuration.aggregateFunction());
+        long maximumSuppressed = configuration.maximumSuppressed(input.records);
+        this.grouping = new ClassGrouping(input, metric, maximumSuppressed);
+        this.suppressionAllowed = maximumSuppressed > 0;
+        this.monotone = !suppressionAllowed
+                || configuration.models().stream().allMatch(PrivacyModel::survivesMergingWithAnyClass);
+    }
+
+    Outcome run() {
+        int size = lattice.size();
+        double[] bounds = new double[size];
+        Integer[] order = new Integer[size];
+        int[] heights = new int[size];
+        for (int node = 0; node < size; node++) {
+            int[] levels = lattice.levels(node);
+            bounds[node] = metric.lowerBound(levels);
+            heights[node] = Arrays.stream(levels).sum();
+            order[node] = node;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(node -> bounds[node])
+                .thenComparingInt(node -> heights[node])
+                .thenComparingInt(node -> node));
+
+        Checks checks = new Checks(size);
+        int best = -1;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (int node : order) {
+            if (bounds[node] >= bestLoss) {
+                break;
+            }
+            if (checks.tags[node] == UNKNOWN) {
+                if (monotone) {
+                    classifyAlongPath(node, bounds, checks);
+                } else {
+                    checks.check(node);
+                }
+            }
+            if (checks.tags[node] == NOT_ANONYMOUS) {
+                continue;
+            }
+            double loss;
+            if (!suppressionAllowed) {
+                // Nothing is suppressed, so the loss is the bound.
+                loss = bounds[node];
+            } else {
+                loss = checks.loss(node);
+            }
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                best = node;
+            }
+        }
+        if (best < 0) {
+            return new Outcome(Optional.empty(), checks.count, size);
+        }
+        return new Outcome(Optional.of(grouping.evaluate(lattice.levels(best))), checks.count, size);
+    }
+
+    /**
+     * Flash's step: from a node of unknown status, a path upward through unknown nodes (the cheapest
+     * successor each time), then a binary search along it. Since anonymity is monotone along the path, each
+     * check settles half of what remains, and tagging settles much of the lattice around it.
+     */
+    private void classifyAlongPath(int start, double[] bounds, Checks checks) {
+        List<Integer> path = new ArrayList<>();
+        int current = start;
+        while (current >= 0) {
+            path.add(current);
+            int next = -1;
+            for (int attribute = 0; attribute < lattice.dimensions(); attribute++) {
+                int successor = lattice.successor(current, attribute);
+                if (successor >= 0 && checks.tags[successor] == UNKNOWN
+                        && (next < 0 || bounds[successor] < bounds[next])) {
+                    next = successor;
+                }
+            }
+            current = next;
+        }
+        int low = 0;
+        int high = path.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int node = path.get(middle);
+            if (checks.tags[node] == UNKNOWN) {
+                checks.check(node);
+            }
+            if (checks.tags[node] == ANONYMOUS) {
+                high = middle - 1;
+            } else {
+                low = middle + 1;
+            }
+        }
+    }
+
+    /** The nodes checked so far: their tags, the loss of those checked and found anonymous, and the count. */
+    private final class Checks {
+        private final byte[] tags;
+        private final double[] losses;
+        private int count;
+
+        Checks(int size) {
+            tags = new byte[size];
+            losses = new double[size];
+            Arrays.fill(losses, Double.NaN);
+        }
+
+        void check(int node) {
+            NodeEvaluation evaluation = grouping.evaluate(lattice.levels(node));
+            count++;
+            if (evaluation.anonymous()) {
+                tag(tags, node, ANONYMOUS);
+                losses[node] = evaluation.loss();
+            } else {
+                tag(tags, node, NOT_ANONYMOUS);
+            }
+        }
+
+        /** The loss of an anonymous node, checking it if only a tag said it is anonymous. */
+        double loss(int node) {
+            if (Double.isNaN(losses[node])) {
+                check(node);
+            }
+            return losses[node];
+        }
+    }
+
+    /** Tags the node and, for monotone models, every node the tag is implied for. */
+    private void tag(byte[] tags, int node, byte tag) {
+        tags[node] = tag;
+        if (!monotone) {
+            return;
+        }
+        Deque<Integer> pending = new ArrayDeque<>();
+        pending.push(node);
+        while (!pending.isEmpty()) {
+            int current = pending.pop();
+            for (int attribute = 0; attribute < lattice.dimensions(); attribute++) {
+                int next;
+                if (tag == ANONYMOUS) {
+                    next = lattice.successor(current, attribute);
+                } else {
+                    next = lattice.predecessor(current, attribute);
+                }
+                if (next >= 0 && tags[next] != tag) {
+                    tags[next] = tag;
+                    pending.push(next);
+                }
+            }
+        }
+    }
+
+    /** The optimum, if any node meets the models, with how many nodes were checked out of the lattice's. */
+    record Outcome(Optional<NodeEvaluation> optimum, int nodesChecked, int latticeSize) {
+    }
+}

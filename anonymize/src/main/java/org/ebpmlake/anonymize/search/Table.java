@@ -1,0 +1,32 @@
+package org.ebpmlake.anonymize.search;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * A table of text cells, the engine's input and output. Rows are arrays for compactness at city scale; the
+ * engine never changes a row it was given.
+ */
+public record Table(List<String> columns, List<String[]> rows) {
+    public Table {
+        requireNonNull(columns, "columns is null");
+        requireNonNull(rows, "rows is null");
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+        for (int index = 0; index < rows.size(); index++) {
+            if (rows.get(index).length != columns.size()) {
+                throw new IllegalArgumentException("row " + (index + 1) + " has " + rows.get(index).length
+                        + " cells, the table has " + columns.size() + " columns");
+            }
+        }
+    }
+
+    public int columnIndex(String column) {
+        int index = columns.indexOf(column);
+        if (index < 0) {
+            throw new IllegalArgumentException("the table has no column '" + column + "'; it has " + columns);
+        }
+        return index;
+    }
+}

@@ -1,0 +1,63 @@
+package org.ebpmlake.launcher;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.ebpmlake.anonymize.search.Table;
+
+/**
+ * A CSV file with a header, separated by semicolons (as ARX and Japanese Excel exports often are) or commas:
+ * whichever the header line holds more of. The output is written with the input's separator.
+ */
+record DelimitedFile(Path path, char separator) {
+
+    static DelimitedFile detect(Path path) throws IOException {
+        String header;
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            header = reader.readLine();
+        }
+        if (header == null) {
+            throw new IllegalArgumentException(path + " is empty: a header line is needed");
+        }
+        long semicolons = header.chars().filter(character -> character == ';').count();
+        long commas = header.chars().filter(character -> character == ',').count();
+        return new DelimitedFile(path, semicolons > commas ? ';' : ',');
+    }
+
+    Table read() throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setHeader().setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true).get();
+        try (CSVParser parser = CSVParser.parse(path, StandardCharsets.UTF_8, format)) {
+            List<String> columns = parser.getHeaderNames();
+            List<String[]> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                if (record.size() != columns.size()) {
+                    throw new IllegalArgumentException(path + " line " + (record.getRecordNumber() + 1) + " has "
+                            + record.size() + " fields, the header " + columns.size());
+                }
+                rows.add(record.values());
+            }
+            return new Table(columns, rows);
+        }
+    }
+
+    void write(Table table) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setRecordSeparator('\n')
+                .setHeader(table.columns().toArray(String[]::new)).get();
+        try (BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+                CSVPrinter printer = new CSVPrinter(writer, format)) {
+            for (String[] row : table.rows()) {
+                printer.printRecord((Object[]) row);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.ebpmlake.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ebpmlake.lake.LakeExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lake anonymize file} on the adult benchmark with ARX's hierarchies, as a steward would run it. */
+class AnonymizeFileIT {
+    private static final List<String> QUASI_IDENTIFIERS = List.of("sex", "age", "race", "marital-status",
+            "education", "native-country", "workclass", "occupation");
+
+    @Test
+    void writesAFiveAnonymousFileAndAReportOfTheVerifiedTransformation(@TempDir Path directory) throws IOException {
+        Path adult = LakeExtension.repositoryRoot().resolve("../shared/data/adult").normalize();
+        Path output = directory.resolve("adult-k5.csv");
+        Path report = directory.resolve("report.json");
+        List<String> arguments = new ArrayList<>(List.of("anonymize", "file", adult.resolve("adult.csv").toString()));
+        for (String column : QUASI_IDENTIFIERS) {
+            arguments.add("--qi");
+            arguments.add(column + "=" + adult.resolve("adult_hierarchy_" + column + ".csv"));
+        }
+        arguments.addAll(List.of("--k", "5", "--l-diversity", "salary-class=2", "--suppression-limit", "0.02",
+                "--out", output.toString(), "--report", report.toString()));
+
+        int exitCode = Lake.commandLine().execute(arguments.toArray(String[]::new));
+
+        assertThat(exitCode).isZero();
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.get("verified").asBoolean()).isTrue();
+        assertThat(json.get("records").asLong()).isEqualTo(30162);
+        assertThat(json.get("smallestClass").asLong()).isGreaterThanOrEqualTo(5);
+        assertThat(json.get("suppressedRecords").asLong()).isLessThanOrEqualTo(603);
+        assertThat(json.get("transformation").size()).isEqualTo(8);
+        assertThat(json.get("informationLoss").asDouble()).isBetween(0.0, 1.0);
+        assertThat(json.get("risks").get("prosecutor").get("highest").asDouble()).isLessThanOrEqualTo(0.2);
+        assertThat(json.get("nodesChecked").asLong()).isPositive().isLessThan(json.get("latticeSize").asLong());
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(30163);
+        assertThat(lines.get(0)).isEqualTo(
+                "sex;age;race;marital-status;education;native-country;workclass;occupation;salary-class");
+    }
+
+    @Test
+    void writesNothingWhenNoGeneralizationCanMeetTheModels(@TempDir Path directory) {
+        Path adult = LakeExtension.repositoryRoot().resolve("../shared/data/adult").normalize();
+        Path output = directory.resolve("out.csv");
+
+        int exitCode = Lake.commandLine().execute("anonymize", "file", adult.resolve("adult.csv").toString(),
+                "--qi", "sex=" + adult.resolve("adult_hierarchy_sex.csv"), "--k", "2",
+                "--l-diversity", "salary-class=3", "--suppression-limit", "0",
+                "--out", output.toString(), "--report", directory.resolve("report.json").toString());
+
+        assertThat(exitCode).isEqualTo(AnonymizeFileCommand.NO_SOLUTION);
+        assertThat(output).doesNotExist();
+    }
+}
