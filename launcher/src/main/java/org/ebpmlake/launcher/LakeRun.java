@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
-import org.ebpmlake.anonymize.KAnonymity;
 import org.ebpmlake.anonymize.KeyedPseudonymizer;
 import org.ebpmlake.anonymize.PseudonymKey;
 import org.ebpmlake.dashboards.KpiSite;
@@ -22,6 +21,7 @@ import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeTables;
 import org.ebpmlake.pipelines.curated.CuratedPromotion;
 import org.ebpmlake.pipelines.curated.KpiCatalogLoad;
+import org.ebpmlake.pipelines.deid.PrivacyPolicy;
 import org.ebpmlake.pipelines.deid.ResidentDeidentification;
 import org.ebpmlake.pipelines.mart.KpiActualsMart;
 import org.ebpmlake.pipelines.mart.KpiProgressMart;
@@ -96,9 +96,8 @@ public final class LakeRun {
         }
         stages.run("curated", KpiCatalogLoad.TABLE.toString(), () -> new KpiCatalogLoad(spark, settings).load());
 
-        ResidentDeidentification deid = new ResidentDeidentification(spark, settings,
-                new KAnonymity(settings.intOption("lake.deid.residents.k", 5)),
-                settings.doubleOption("lake.deid.residents.suppression-limit", 0.05), asOf, clock);
+        PrivacyPolicy residentsPolicy = PrivacyPolicy.load(Path.of(settings.option("lake.privacy.policies").orElseThrow()), "residents");
+        ResidentDeidentification deid = new ResidentDeidentification(spark, settings, residentsPolicy, asOf, clock);
         stages.run("deid", ResidentDeidentification.TABLE.toString(), () -> deid.publish(runId));
 
         stages.run("mart", KpiActualsMart.TABLE.toString(), () -> new KpiActualsMart(spark, settings, asOf).build());

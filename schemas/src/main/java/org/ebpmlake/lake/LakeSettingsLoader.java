@@ -44,6 +44,9 @@ public final class LakeSettingsLoader {
                 values.put(key, override);
             }
         }
+        // Folders other code reads by option name are made absolute here, once, like the located settings.
+        values.put("lake.privacy.policies", projectDirectory.resolve(values.getOrDefault("lake.privacy.policies", "conf/privacy"))
+                .normalize().toString());
         Path warehouse = path(values, "lake.warehouse", file);
         String catalogUri = values.getOrDefault("lake.catalog.uri", "");
         if (catalogUri.isBlank()) {
