@@ -23,6 +23,7 @@ import org.ebpmlake.pipelines.curated.CuratedPromotion;
 import org.ebpmlake.pipelines.curated.KpiCatalogLoad;
 import org.ebpmlake.pipelines.deid.PrivacyPolicy;
 import org.ebpmlake.pipelines.deid.ResidentDeidentification;
+import org.ebpmlake.pipelines.mart.FootfallMart;
 import org.ebpmlake.pipelines.mart.KpiActualsMart;
 import org.ebpmlake.pipelines.mart.KpiProgressMart;
 import org.ebpmlake.pipelines.ops.Outcome;
@@ -100,6 +101,7 @@ public final class LakeRun {
         ResidentDeidentification deid = new ResidentDeidentification(spark, settings, residentsPolicy, asOf, clock);
         stages.run("deid", ResidentDeidentification.TABLE.toString(), () -> deid.publish(runId));
 
+        stages.run("mart", FootfallMart.HOURLY.toString(), () -> new FootfallMart(spark, settings, clock).build(runId));
         stages.run("mart", KpiActualsMart.TABLE.toString(), () -> new KpiActualsMart(spark, settings, asOf).build());
         stages.run("mart", KpiProgressMart.TABLE.toString(), () -> new KpiProgressMart(spark, settings, asOf).build());
 

@@ -27,12 +27,14 @@ import org.ebpmlake.schemas.Zone;
  * registered residents holding a card issued on or before the as-of date; and the share of departments
  * using the data environment (K06-10-1) as the departments with at least one successful query on a lake
  * table in {@code ops.query_log} per fiscal year, out of {@code lake.kpi.department-count} (derived only
- * where that count is configured).
+ * where that count is configured); and the share of Midosuji-area visitors who stay 15 to 180 minutes
+ * (K04-04-1, 回遊人口の割合) over all device-days of each fiscal year in the GPS pings.
  */
 public final class KpiActualsMart {
     public static final TableName TABLE = new TableName(Zone.MART, "kpi_actuals");
     static final String MY_NUMBER_CARD_RATE = "K01-05-1";
     static final String DEPARTMENTS_USING_DATA = "K06-10-1";
+    static final String STROLLING_VISITORS = "K04-04-1";
 
     private final SparkSession spark;
     private final LakeSettings settings;
@@ -57,7 +59,7 @@ public final class KpiActualsMart {
                 .select(lit(MY_NUMBER_CARD_RATE).as("kpi_id"), lit(fiscalYear).as("fiscal_year"),
                         col("holders").multiply(100.0).divide(col("residents")).as("actual_value"),
                         lit("derived:residents").as("source"));
-        Dataset<Row> actuals = reported.unionByName(cardRate);
+        Dataset<Row> actuals = reported.unionByName(cardRate).unionByName(strollingShare(catalog));
         int departments = settings.intOption("lake.kpi.department-count", 0);
         if (departments > 0) {
             actuals = actuals.unionByName(departmentsUsingData(catalog, departments));
@@ -66,6 +68,16 @@ public final class KpiActualsMart {
         TableWrites.replaceAll(actuals, table);
         long rows = spark.table(table).count();
         return StageOutput.succeeded(rows, rows, "");
+    }
+
+    private Dataset<Row> strollingShare(String catalog) {
+        Column fiscalYear = when(month(col("visit_date")).geq(4), year(col("visit_date"))).otherwise(year(col("visit_date")).minus(1));
+        return DwellSessions.of(spark.table(new TableName(Zone.CURATED, "gps_pings").in(catalog)))
+                .groupBy(fiscalYear.as("fiscal_year"))
+                .agg(count(lit(1)).as("sessions"), count(when(DwellSessions.strolling(), lit(1))).as("strolling"))
+                .select(lit(STROLLING_VISITORS).as("kpi_id"), col("fiscal_year"),
+                        col("strolling").multiply(100.0).divide(col("sessions")).as("actual_value"),
+                        lit("derived:gps_pings").as("source"));
     }
 
     private Dataset<Row> departmentsUsingData(String catalog, int departments) {
