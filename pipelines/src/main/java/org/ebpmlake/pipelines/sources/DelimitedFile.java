@@ -10,22 +10,55 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes a sample delivery as CSV in the encoding a department would use. */
-final class DelimitedFile {
-    private DelimitedFile() {
+/**
+ * A sample delivery written as CSV in the encoding a department would use, one row at a time, so a
+ * city-scale file never sits in memory.
+ */
+final class DelimitedFile implements AutoCloseable {
+    private final Path file;
+    private final CSVPrinter printer;
+
+    private DelimitedFile(Path file, CSVPrinter printer) {
+        this.file = file;
+        this.printer = printer;
     }
 
-    static Path write(Path file, Charset charset, List<String> header, List<List<String>> rows) {
+    static DelimitedFile create(Path file, Charset charset, List<String> header) {
         try {
             Files.createDirectories(file.getParent());
-            try (Writer writer = Files.newBufferedWriter(file, charset);
-                    CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n").build())) {
-                printer.printRecord(header);
-                for (List<String> row : rows) {
-                    printer.printRecord(row);
-                }
-            }
-            return file;
+            Writer writer = Files.newBufferedWriter(file, charset);
+            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n").build());
+            printer.printRecord(header);
+            return new DelimitedFile(file, printer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write sample source " + file, e);
+        }
+    }
+
+    /** Writes a whole small file at once. */
+    static Path write(Path file, Charset charset, List<String> header, List<List<String>> rows) {
+        try (DelimitedFile out = create(file, charset, header)) {
+            rows.forEach(out::write);
+            return out.path();
+        }
+    }
+
+    void write(List<String> row) {
+        try {
+            printer.printRecord(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write sample source " + file, e);
+        }
+    }
+
+    Path path() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        try {
+            printer.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write sample source " + file, e);
         }
