@@ -77,4 +77,14 @@ public record LakeSettings(
         return new LakeSettings(environment, newWarehouse, newCatalogName, sqliteCatalogUri(newWarehouse), sparkMaster,
                 newSite, newSources, options);
     }
+
+    /** The same settings with one option set, e.g. a test's smaller limit. */
+    public LakeSettings withOption(String name, String value) {
+        requireNonNull(name, "name is null");
+        requireNonNull(value, "value is null");
+        Map<String, String> changed = new java.util.HashMap<>(options);
+        changed.put(name, value);
+        return new LakeSettings(environment, warehouse, catalogName, catalogUri, sparkMaster, siteDirectory,
+                sourcesDirectory, changed);
+    }
 }
