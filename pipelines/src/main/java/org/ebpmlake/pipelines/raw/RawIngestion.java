@@ -109,7 +109,8 @@ public final class RawIngestion {
             }
             try {
                 rawCommit.commit(table, fileName, acceptedRows(outcomes, rawSchema, parser, batchId, fileName, fileHash, now));
-            } catch (RuntimeException failure) {
+            } catch (Exception failure) {
+                // Spark's job failures are checked SparkExceptions that Java's compiler cannot see coming.
                 if (quarantined > 0) {
                     quarantine.removeFile(fileHash);
                 }
