@@ -36,6 +36,7 @@ class LakeCommandIT {
 
         assertThat(lake(root, "run", "--help")).contains("Usage: lake run").contains("raw");
         assertThat(lake(root, "test", "--help")).contains("Usage: lake test").contains("mvn verify");
+        assertThat(lake(root, "ingest", "--help")).contains("Usage: lake ingest").contains("DATASET").contains("quarantine");
     }
 
     private static String lake(Path root, String... arguments) throws IOException, InterruptedException {
