@@ -2,11 +2,8 @@ package org.ebpmlake.pipelines.ops;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Instant;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.ebpmlake.lake.LakeSettings;
@@ -26,20 +23,6 @@ public final class QuarantineTable {
     public QuarantineTable(SparkSession spark, LakeSettings settings) {
         this.spark = requireNonNull(spark, "spark is null");
         this.settings = requireNonNull(settings, "settings is null");
-    }
-
-    /** One quarantined row. */
-    public record Entry(String dataset, String batchId, String sourceFile, String fileHash, long line, String field,
-            String reason, String rawRecord, Instant quarantinedAt) {
-        public Entry {
-            requireNonNull(dataset, "dataset is null");
-            requireNonNull(batchId, "batchId is null");
-            requireNonNull(sourceFile, "sourceFile is null");
-            requireNonNull(fileHash, "fileHash is null");
-            requireNonNull(reason, "reason is null");
-            requireNonNull(rawRecord, "rawRecord is null");
-            requireNonNull(quarantinedAt, "quarantinedAt is null");
-        }
     }
 
     /**
@@ -74,26 +57,5 @@ public final class QuarantineTable {
     public void removeFile(String fileHash) {
         requireNonNull(fileHash, "fileHash is null");
         spark.sql("DELETE FROM " + TABLE.in(settings.catalogName()) + " WHERE file_hash = '" + fileHash.replace("'", "''") + "'");
-    }
-
-    public void add(List<Entry> entries) {
-        requireNonNull(entries, "entries is null");
-        if (entries.isEmpty()) {
-            return;
-        }
-        String table = TABLE.in(settings.catalogName());
-        List<Row> rows = entries.stream()
-                .map(entry -> RowFactory.create(entry.dataset(), entry.batchId(), entry.sourceFile(), entry.fileHash(),
-                        entry.line(), entry.field(), entry.reason(), entry.rawRecord(), entry.quarantinedAt()))
-                .toList();
-        String view = "quarantine_batch_" + Long.toHexString(System.nanoTime());
-        spark.createDataFrame(rows, spark.table(table).schema()).createOrReplaceTempView(view);
-        try {
-            spark.sql("MERGE INTO " + table + " t USING " + view + " s"
-                    + " ON t.file_hash = s.file_hash AND t.line = s.line"
-                    + " WHEN NOT MATCHED THEN INSERT *");
-        } finally {
-            spark.catalog().dropTempView(view);
-        }
     }
 }

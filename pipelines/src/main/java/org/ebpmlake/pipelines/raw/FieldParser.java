@@ -38,6 +38,10 @@ final class FieldParser implements java.io.Serializable {
 
     /** Parses text already known to be non-blank. */
     Object parse(ColumnType type, String text) throws FieldParseException {
+        if (type == ColumnType.STRING) {
+            // Text is kept as delivered; only values read as numbers, dates or flags are normalised.
+            return text.strip();
+        }
         String value = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
         return switch (type) {
             case STRING -> text.strip();

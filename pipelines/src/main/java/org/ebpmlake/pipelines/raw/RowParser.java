@@ -25,10 +25,11 @@ import org.ebpmlake.schemas.DatasetDeclaration;
  */
 final class RowParser implements Serializable {
     private static final long serialVersionUID = 1L;
-    static final String LINE = "line";
-    static final String FIELD = "field";
-    static final String REASON = "reason";
-    static final String RAW_RECORD = "raw_record";
+    // Declared column names start with a letter, so these can never collide with one (attendance has a "reason").
+    static final String LINE = "_outcome_line";
+    static final String FIELD = "_outcome_field";
+    static final String REASON = "_outcome_reason";
+    static final String RAW_RECORD = "_outcome_raw_record";
 
     private final ColumnRule[] rules;
     private final int[] columnOfField;
