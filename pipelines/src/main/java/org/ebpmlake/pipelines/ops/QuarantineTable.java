@@ -2,6 +2,8 @@ package org.ebpmlake.pipelines.ops;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,10 +28,14 @@ public final class QuarantineTable {
     }
 
     /**
-     * Adds rows already in the table's schema, in one commit; rows of a (file, line) already quarantined
-     * are not added again.
+     * Adds a batch's quarantined rows and removes those of an earlier delivery of the same file name (a
+     * corrected re-delivery supersedes its predecessor's rejects as well as its rows), in one commit. Rows of
+     * a (file hash, line) already quarantined are not added again.
      */
-    public void add(Dataset<Row> rows) {
+    public void replaceFile(String dataset, String sourceFile, String fileHash, Dataset<Row> rows) {
+        requireNonNull(dataset, "dataset is null");
+        requireNonNull(sourceFile, "sourceFile is null");
+        requireNonNull(fileHash, "fileHash is null");
         requireNonNull(rows, "rows is null");
         String table = TABLE.in(settings.catalogName());
         String view = "quarantine_batch_" + Long.toHexString(System.nanoTime());
@@ -37,10 +43,47 @@ public final class QuarantineTable {
         try {
             spark.sql("MERGE INTO " + table + " t USING " + view + " s"
                     + " ON t.file_hash = s.file_hash AND t.line = s.line"
-                    + " WHEN NOT MATCHED THEN INSERT *");
+                    + " WHEN NOT MATCHED THEN INSERT *"
+                    + " WHEN NOT MATCHED BY SOURCE AND t.dataset = " + literal(dataset) + " AND t.source_file = "
+                    + literal(sourceFile) + " AND t.file_hash <> " + literal(fileHash) + " THEN DELETE");
         } finally {
             spark.catalog().dropTempView(view);
         }
+    }
+
+    /** Whether an earlier delivery of this file name left quarantined rows. */
+    public boolean holdsPredecessorOf(String dataset, String sourceFile, String fileHash) {
+        return !spark.table(TABLE.in(settings.catalogName())).where(functions.col("dataset").equalTo(dataset)
+                .and(functions.col("source_file").equalTo(sourceFile))
+                .and(functions.col("file_hash").notEqual(fileHash))).limit(1).isEmpty();
+    }
+
+    /** The table's current snapshot, to return to if the batch it belongs to fails; empty while the table has none. */
+    public Optional<Long> currentSnapshot() {
+        List<Row> latest = spark.sql("SELECT snapshot_id FROM " + TABLE.in(settings.catalogName())
+                + ".snapshots ORDER BY committed_at DESC LIMIT 1").collectAsList();
+        return latest.stream().findFirst().map(row -> row.getLong(0));
+    }
+
+    /**
+     * Undoes what a failed batch did to the table: back to the snapshot taken before it, or, if the table
+     * had none, without the rows of the batch's file.
+     */
+    public void undoBatch(Optional<Long> snapshotBefore, String fileHash) {
+        requireNonNull(snapshotBefore, "snapshotBefore is null");
+        requireNonNull(fileHash, "fileHash is null");
+        if (snapshotBefore.isPresent()) {
+            if (!snapshotBefore.equals(currentSnapshot())) {
+                spark.sql("CALL " + settings.catalogName() + ".system.rollback_to_snapshot('" + TABLE + "', "
+                        + snapshotBefore.get() + ")");
+            }
+            return;
+        }
+        spark.sql("DELETE FROM " + TABLE.in(settings.catalogName()) + " WHERE file_hash = " + literal(fileHash));
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     /** Whether any row of the file with this hash is quarantined. */
@@ -48,14 +91,5 @@ public final class QuarantineTable {
         requireNonNull(fileHash, "fileHash is null");
         return !spark.table(TABLE.in(settings.catalogName())).where(functions.col("file_hash").equalTo(fileHash))
                 .limit(1).isEmpty();
-    }
-
-    /**
-     * Removes the quarantined rows of a file, when the batch they belong to failed to commit its accepted
-     * rows: the batch then leaves nothing behind and can be ingested again whole.
-     */
-    public void removeFile(String fileHash) {
-        requireNonNull(fileHash, "fileHash is null");
-        spark.sql("DELETE FROM " + TABLE.in(settings.catalogName()) + " WHERE file_hash = '" + fileHash.replace("'", "''") + "'");
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,8 +42,9 @@ import org.ebpmlake.schemas.Zone;
  * commit that adds its own. Every record read is either accepted, with lineage, or quarantined in
  * {@code ops.quarantine} with line, field and reason; the counts are checked to add up.
  *
- * <p>Order of the two commits: the quarantined rows first, then the raw table's one commit. If the raw
- * commit fails, the batch's quarantined rows are removed again, so a failed batch leaves no row behind.
+ * <p>Order of the two commits: the quarantined rows first (replacing a predecessor's), then the raw table's
+ * one commit. If the raw commit fails, the quarantine table is rolled back to its snapshot from before the
+ * batch, so a failed batch leaves no row behind.
  */
 public final class RawIngestion {
     private static final long DEFAULT_WHOLE_FILE_LIMIT_BYTES = 64L << 20;
@@ -104,16 +106,16 @@ public final class RawIngestion {
             IngestionResult result = new IngestionResult(dataset.name(), fileName, batchId, records.charset(), read,
                     accepted, quarantined, false);
             Timestamp now = Timestamp.from(clock.instant());
-            if (quarantined > 0) {
-                quarantine.add(quarantinedRows(outcomes, dataset, batchId, fileName, fileHash, now));
+            Optional<Long> quarantineBefore = quarantine.currentSnapshot();
+            if (quarantined > 0 || quarantine.holdsPredecessorOf(dataset.name(), fileName, fileHash)) {
+                quarantine.replaceFile(dataset.name(), fileName, fileHash,
+                        quarantinedRows(outcomes, dataset, batchId, fileName, fileHash, now));
             }
             try {
                 rawCommit.commit(table, fileName, acceptedRows(outcomes, rawSchema, parser, batchId, fileName, fileHash, now));
             } catch (Exception failure) {
                 // Spark's job failures are checked SparkExceptions that Java's compiler cannot see coming.
-                if (quarantined > 0) {
-                    quarantine.removeFile(fileHash);
-                }
+                quarantine.undoBatch(quarantineBefore, fileHash);
                 throw failure;
             }
             return result;

@@ -2,6 +2,8 @@ package org.ebpmlake.pipelines.sources;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +13,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -38,14 +43,31 @@ final class ExcelWorkbookFile {
             for (int index = 0; index < rows.size(); index++) {
                 writeRow(sheet.createRow(index + 1), rows.get(index));
             }
+            ByteArrayOutputStream workbookBytes = new ByteArrayOutputStream();
+            workbook.write(workbookBytes);
             Files.createDirectories(file.getParent());
             try (OutputStream out = Files.newOutputStream(file)) {
-                workbook.write(out);
+                out.write(withFixedEntryTimes(workbookBytes.toByteArray()));
             }
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write sample workbook " + file, e);
         }
+    }
+
+    /** POI stamps every zip entry with the current time; the sample must not change from run to run. */
+    private static byte[] withFixedEntryTimes(byte[] zip) throws IOException {
+        ByteArrayOutputStream fixed = new ByteArrayOutputStream(zip.length);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream out = new ZipOutputStream(fixed)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(entry.getName());
+                copy.setTime(FIXED_CREATION.getTime());
+                out.putNextEntry(copy);
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        return fixed.toByteArray();
     }
 
     private static void writeRow(XSSFRow row, List<String> values) {

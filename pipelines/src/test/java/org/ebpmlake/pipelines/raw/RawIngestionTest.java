@@ -18,6 +18,8 @@ import org.ebpmlake.lake.TemporaryLake;
 import org.ebpmlake.schemas.DatasetCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @ExtendWith(LakeExtension.class)
 class RawIngestionTest {
@@ -46,16 +48,19 @@ class RawIngestionTest {
         assertThat(quarantined.<String>getAs("raw_record")).contains("未集計");
     }
 
-    @Test
-    void theSameFileTwiceAddsNothing(TemporaryLake lake) throws IOException {
-        Path file = write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\nK01-01-1,令和6年度,x,市民局\n");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a good and a bad row | K01-01-1,令和5年度,1200,市民局\\nK01-01-1,令和6年度,x,市民局 | 1",
+        "only a bad row       | K01-01-1,令和6年度,未集計,市民局                          | 0"})
+    void theSameFileTwiceAddsNothing(String description, String rows, long rawRows, TemporaryLake lake) throws IOException {
+        Path file = write(lake, "kpi.csv", HEADER + rows.replace("\\n", "\n") + "\n");
         RawIngestion ingestion = ingestion(lake);
         ingestion.ingest("kpi_actuals_reported", file);
 
         IngestionResult second = ingestion.ingest("kpi_actuals_reported", file);
 
         assertThat(second.alreadyIngested()).isTrue();
-        assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(1);
+        assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(rawRows);
         assertThat(lake.count("ops.quarantine")).isEqualTo(1);
     }
 
@@ -70,6 +75,17 @@ class RawIngestionTest {
         List<Row> rows = lake.spark().table(lake.table("raw.kpi_actuals_reported")).collectAsList();
         assertThat(rows).singleElement().satisfies(row -> assertThat(row.<Double>getAs("actual_value")).isEqualTo(1250.0));
         assertThat(snapshots(lake)).isEqualTo(snapshotsBefore + 1);
+    }
+
+    @Test
+    void aCorrectedRedeliveryAlsoSupersedesThePredecessorsQuarantinedRows(TemporaryLake lake) throws IOException {
+        RawIngestion ingestion = ingestion(lake);
+        ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\nK01-01-1,令和6年度,未集計,市民局\n"));
+
+        ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\nK01-01-1,令和6年度,1300,市民局\n"));
+
+        assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(2);
+        assertThat(lake.count("ops.quarantine")).isZero();
     }
 
     @Test
@@ -90,6 +106,7 @@ class RawIngestionTest {
     @Test
     void aFailedRawCommitLeavesNoRowOfTheBatchBehindAndTheFileCanBeIngestedAgain(TemporaryLake lake) throws IOException {
         lake.withTables();
+        ingestion(lake).ingest("kpi_actuals_reported", write(lake, "kpi_earlier.csv", HEADER + "K01-07-1,令和5年度,x,市民局\n"));
         Path file = write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\nK01-01-1,令和6年度,未集計,市民局\n"
                 + "K01-04-1,令和5年度,7,市民局\n");
         RawBatchCommit failsMidWrite = (table, fileName, rows) -> new MergeOrAppendCommit(lake.spark())
@@ -101,23 +118,12 @@ class RawIngestionTest {
 
         assertThat(snapshots(lake)).isEqualTo(snapshotsBefore);
         assertThat(lake.count("raw.kpi_actuals_reported")).isZero();
-        assertThat(lake.count("ops.quarantine")).isZero();
+        assertThat(lake.spark().table(lake.table("ops.quarantine")).collectAsList())
+                .extracting(row -> row.<String>getAs("source_file")).containsExactly("kpi_earlier.csv");
         IngestionResult retried = ingestion(lake).ingest("kpi_actuals_reported", file);
         assertThat(retried.alreadyIngested()).isFalse();
         assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(2);
-        assertThat(lake.count("ops.quarantine")).isEqualTo(1);
-    }
-
-    @Test
-    void aFileWhoseEveryRowIsQuarantinedIsStillRecognisedWhenDeliveredAgain(TemporaryLake lake) throws IOException {
-        Path file = write(lake, "kpi_bad.csv", HEADER + "K01-01-1,令和6年度,未集計,市民局\n");
-        RawIngestion ingestion = ingestion(lake);
-        ingestion.ingest("kpi_actuals_reported", file);
-
-        IngestionResult second = ingestion.ingest("kpi_actuals_reported", file);
-
-        assertThat(second.alreadyIngested()).isTrue();
-        assertThat(lake.count("ops.quarantine")).isEqualTo(1);
+        assertThat(lake.count("ops.quarantine")).isEqualTo(2);
     }
 
     @Test
