@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.ebpmlake.lake.LakeSettings;
+import org.ebpmlake.lake.TableWrites;
 import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
 
@@ -37,18 +38,10 @@ public final class QuarantineTable {
         requireNonNull(sourceFile, "sourceFile is null");
         requireNonNull(fileHash, "fileHash is null");
         requireNonNull(rows, "rows is null");
-        String table = TABLE.in(settings.catalogName());
-        String view = "quarantine_batch_" + Long.toHexString(System.nanoTime());
-        rows.createOrReplaceTempView(view);
-        try {
-            spark.sql("MERGE INTO " + table + " t USING " + view + " s"
-                    + " ON t.file_hash = s.file_hash AND t.line = s.line"
-                    + " WHEN NOT MATCHED THEN INSERT *"
-                    + " WHEN NOT MATCHED BY SOURCE AND t.dataset = " + literal(dataset) + " AND t.source_file = "
-                    + literal(sourceFile) + " AND t.file_hash <> " + literal(fileHash) + " THEN DELETE");
-        } finally {
-            spark.catalog().dropTempView(view);
-        }
+        TableWrites.merge(rows, TABLE.in(settings.catalogName()), "ON t.file_hash = s.file_hash AND t.line = s.line"
+                + " WHEN NOT MATCHED THEN INSERT *"
+                + " WHEN NOT MATCHED BY SOURCE AND t.dataset = " + literal(dataset) + " AND t.source_file = "
+                + literal(sourceFile) + " AND t.file_hash <> " + literal(fileHash) + " THEN DELETE");
     }
 
     /** Whether an earlier delivery of this file name left quarantined rows. */

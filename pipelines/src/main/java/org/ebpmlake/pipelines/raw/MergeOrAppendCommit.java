@@ -27,15 +27,8 @@ final class MergeOrAppendCommit implements RawBatchCommit {
             TableWrites.append(rows, table);
             return;
         }
-        String view = "raw_batch_" + Long.toHexString(System.nanoTime());
-        rows.createOrReplaceTempView(view);
-        try {
-            spark.sql("MERGE INTO " + table + " t USING " + view + " s"
-                    + " ON t._file_hash = s._file_hash AND t._line = s._line"
-                    + " WHEN NOT MATCHED THEN INSERT *"
-                    + " WHEN NOT MATCHED BY SOURCE AND t._source_file = '" + fileName.replace("'", "''") + "' THEN DELETE");
-        } finally {
-            spark.catalog().dropTempView(view);
-        }
+        TableWrites.merge(rows, table, "ON t._file_hash = s._file_hash AND t._line = s._line"
+                + " WHEN NOT MATCHED THEN INSERT *"
+                + " WHEN NOT MATCHED BY SOURCE AND t._source_file = '" + fileName.replace("'", "''") + "' THEN DELETE");
     }
 }

@@ -1,38 +1,24 @@
 package org.ebpmlake.pipelines.sources;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
-/**
- * A sample delivery written as CSV in the encoding a department would use, one row at a time, so a
- * city-scale file never sits in memory.
- */
+/** A sample delivery written as CSV (RFC 4180) in the encoding a department would use, one row at a time. */
 final class DelimitedFile implements AutoCloseable {
-    private final Path file;
-    private final CSVPrinter printer;
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
-    private DelimitedFile(Path file, CSVPrinter printer) {
-        this.file = file;
-        this.printer = printer;
+    private final TextFile text;
+
+    private DelimitedFile(TextFile text) {
+        this.text = text;
     }
 
     static DelimitedFile create(Path file, Charset charset, List<String> header) {
-        try {
-            Files.createDirectories(file.getParent());
-            Writer writer = Files.newBufferedWriter(file, charset);
-            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n").build());
-            printer.printRecord(header);
-            return new DelimitedFile(file, printer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write sample source " + file, e);
-        }
+        DelimitedFile delimited = new DelimitedFile(TextFile.create(file, charset));
+        delimited.write(header);
+        return delimited;
     }
 
     /** Writes a whole small file at once. */
@@ -44,23 +30,15 @@ final class DelimitedFile implements AutoCloseable {
     }
 
     void write(List<String> row) {
-        try {
-            printer.printRecord(row);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write sample source " + file, e);
-        }
+        text.writeLine(FORMAT.format(row.toArray()));
     }
 
     Path path() {
-        return file;
+        return text.path();
     }
 
     @Override
     public void close() {
-        try {
-            printer.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write sample source " + file, e);
-        }
+        text.close();
     }
 }

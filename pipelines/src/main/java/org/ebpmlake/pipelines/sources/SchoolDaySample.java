@@ -1,5 +1,6 @@
 package org.ebpmlake.pipelines.sources;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.UUID;
  */
 final class SchoolDaySample {
     private static final ZoneOffset JST = ZoneOffset.ofHours(9);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PLATFORM = "https://learning.example.city.osaka.jp";
     private static final String[] VERBS = {"launched", "answered", "answered", "answered", "completed", "experienced"};
     private static final String[] MOODS = {"sunny", "cloudy", "rainy", "stormy"};
@@ -48,7 +50,7 @@ final class SchoolDaySample {
             boolean firstDay = true;
             for (LocalDate day : schoolDays) {
                 Path logFile = folder.resolve("learning_logs").resolve("learning_logs_" + day + ".jsonl");
-                try (JsonLinesFile logs = JsonLinesFile.create(logFile)) {
+                try (TextFile logs = TextFile.create(logFile, StandardCharsets.UTF_8)) {
                     for (SampleStudent student : students) {
                         String status = writeAttendance(attendance, student, day);
                         if ("absent".equals(status)) {
@@ -62,7 +64,7 @@ final class SchoolDaySample {
                     }
                     if (firstDay) {
                         // A statement cut off mid-line, as happens when an export is interrupted.
-                        String whole = statement(logs, students.get(0), day.atTime(9, 0).atOffset(JST)).toString();
+                        String whole = statement(students.get(0), day.atTime(9, 0).atOffset(JST)).toString();
                         logs.writeLine(whole.substring(0, whole.length() / 2));
                         firstDay = false;
                     }
@@ -102,20 +104,20 @@ final class SchoolDaySample {
         return draw < 0.97 ? 2 : 3;
     }
 
-    private void writeLogs(JsonLinesFile logs, SampleStudent student, LocalDate day) {
+    private void writeLogs(TextFile logs, SampleStudent student, LocalDate day) {
         int statements = random.nextInt(7);
         OffsetDateTime at = day.atTime(8, 45).atOffset(JST).plusMinutes(random.nextInt(60));
         for (int index = 0; index < statements; index++) {
             at = at.plusMinutes(5 + random.nextInt(50));
-            logs.write(statement(logs, student, at));
+            logs.writeLine(statement(student, at).toString());
         }
     }
 
-    private ObjectNode statement(JsonLinesFile logs, SampleStudent student, OffsetDateTime at) {
+    private ObjectNode statement(SampleStudent student, OffsetDateTime at) {
         String verb = VERBS[random.nextInt(VERBS.length)];
         String subject = student.grade() >= 7 ? new String[] {"国語", "数学", "英語"}[random.nextInt(3)]
                 : new String[] {"国語", "算数"}[random.nextInt(2)];
-        ObjectNode statement = logs.newObject();
+        ObjectNode statement = JSON.createObjectNode();
         statement.put("id", new UUID(random.nextLong(), random.nextLong()).toString());
         ObjectNode actor = statement.putObject("actor");
         actor.put("objectType", "Agent");
