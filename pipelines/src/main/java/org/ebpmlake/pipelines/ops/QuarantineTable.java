@@ -14,7 +14,7 @@ import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
 
 /**
- * {@code ops.quarantine}: rejected rows with file, line, field and reason. Keyed by file hash and line, so
+ * {@code ops.quarantine}: rejected rows with file, line, field and reason. Keyed by dataset, file hash and line, so
  * quarantining the same delivery twice adds nothing.
  */
 public final class QuarantineTable {
@@ -38,7 +38,8 @@ public final class QuarantineTable {
         requireNonNull(sourceFile, "sourceFile is null");
         requireNonNull(fileHash, "fileHash is null");
         requireNonNull(rows, "rows is null");
-        TableWrites.merge(rows, TABLE.in(settings.catalogName()), "ON t.file_hash = s.file_hash AND t.line = s.line"
+        TableWrites.merge(rows, TABLE.in(settings.catalogName()),
+                "ON t.dataset = s.dataset AND t.file_hash = s.file_hash AND t.line = s.line"
                 + " WHEN NOT MATCHED THEN INSERT *"
                 + " WHEN NOT MATCHED BY SOURCE AND t.dataset = " + literal(dataset) + " AND t.source_file = "
                 + literal(sourceFile) + " AND t.file_hash <> " + literal(fileHash) + " THEN DELETE");
@@ -79,10 +80,11 @@ public final class QuarantineTable {
         return "'" + value.replace("'", "''") + "'";
     }
 
-    /** Whether any row of the file with this hash is quarantined. */
-    public boolean holdsFile(String fileHash) {
+    /** Whether any row of the file with this hash is quarantined for the dataset. */
+    public boolean holdsFile(String dataset, String fileHash) {
+        requireNonNull(dataset, "dataset is null");
         requireNonNull(fileHash, "fileHash is null");
-        return !spark.table(TABLE.in(settings.catalogName())).where(functions.col("file_hash").equalTo(fileHash))
-                .limit(1).isEmpty();
+        return !spark.table(TABLE.in(settings.catalogName())).where(functions.col("dataset").equalTo(dataset)
+                .and(functions.col("file_hash").equalTo(fileHash))).limit(1).isEmpty();
     }
 }

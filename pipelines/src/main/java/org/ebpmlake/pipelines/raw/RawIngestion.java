@@ -87,7 +87,7 @@ public final class RawIngestion {
         String fileHash = sha256(file);
         String batchId = dataset.name() + "-" + fileHash.substring(0, 16);
         String fileName = file.getFileName().toString();
-        if (alreadyIngested(table, fileHash)) {
+        if (alreadyIngested(dataset, table, fileHash)) {
             return new IngestionResult(dataset.name(), fileName, batchId, "-", 0, 0, 0, true);
         }
         DeliveryFormat format = DeliveryFormat.of(file).orElseThrow(() -> new IllegalArgumentException(
@@ -164,9 +164,9 @@ public final class RawIngestion {
     }
 
     /** A file whose rows are all in the raw table or all quarantined is recognised by its hash either way. */
-    private boolean alreadyIngested(String table, String fileHash) {
+    private boolean alreadyIngested(DatasetDeclaration dataset, String table, String fileHash) {
         return !spark.table(table).where(col(LineageColumn.FILE_HASH.columnName()).equalTo(fileHash)).limit(1).isEmpty()
-                || quarantine.holdsFile(fileHash);
+                || quarantine.holdsFile(dataset.name(), fileHash);
     }
 
     private static List<Path> deliveriesIn(Path fileOrFolder) {

@@ -127,6 +127,21 @@ class RawIngestionTest {
     }
 
     @Test
+    void aFileQuarantinedForOneDatasetIsNotTakenAsIngestedForAnother(TemporaryLake lake) throws IOException {
+        Path file = lake.directory().resolve("deliveries").resolve("export.jsonl");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "not json\n");
+        RawIngestion ingestion = ingestion(lake);
+        ingestion.ingest("learning_logs", file);
+
+        IngestionResult other = ingestion.ingest("nurse_visits", file);
+
+        assertThat(other.alreadyIngested()).isFalse();
+        assertThat(other.rowsQuarantined()).isEqualTo(1);
+        assertThat(lake.count("ops.quarantine")).isEqualTo(2);
+    }
+
+    @Test
     void ingestsEveryDeliveryOfAFolderInNameOrderEachAsItsOwnBatch(TemporaryLake lake) throws IOException {
         write(lake, "kpi_b.csv", HEADER + "K01-01-1,令和6年度,1300,市民局\n");
         write(lake, "kpi_a.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\n");
