@@ -34,6 +34,7 @@ import org.ebpmlake.pipelines.ops.StageRunner;
 import org.ebpmlake.pipelines.raw.IngestionResult;
 import org.ebpmlake.pipelines.raw.RawIngestion;
 import org.ebpmlake.pipelines.sources.SampleSources;
+import org.ebpmlake.pipelines.sources.Scale;
 import org.ebpmlake.pipelines.sources.SourceFile;
 import org.ebpmlake.schemas.DatasetCatalog;
 import org.ebpmlake.schemas.TableName;
@@ -69,8 +70,7 @@ public final class LakeRun {
         StageRunner stages = new StageRunner(runId, new RunLog(spark, settings), progress, clock);
         stages.run("setup", "-", () -> StageOutput.succeeded(0, created.size(), created.size() + " tables created"));
 
-        SampleSources samples = new SampleSources(settings.intOption("lake.sample.seed", 20250331),
-                settings.intOption("lake.sample.residents", 20000), asOf);
+        SampleSources samples = new SampleSources(settings.intOption("lake.sample.seed", 20250331), sampleScale(settings), asOf);
         Path sampleDirectory = settings.sourcesDirectory().resolve("sample");
         List<SourceFile> files = new ArrayList<>();
         stages.run("sources", sampleDirectory.toString(), () -> {
@@ -116,5 +116,10 @@ public final class LakeRun {
                 .map(table -> new TableCount(table.name().toString(), spark.table(table.name().in(settings.catalogName())).count()))
                 .toList();
         return new RunSummary(runId, ingestions, counts, page[0]);
+    }
+
+    /** The scale of the sample sources, {@code lake.sample.scale} (tiny, small or city; small by default). */
+    public static Scale sampleScale(LakeSettings settings) {
+        return Scale.valueOf(settings.option("lake.sample.scale").orElse("small").trim().toUpperCase(java.util.Locale.ROOT));
     }
 }

@@ -40,6 +40,7 @@ class LakeCommandIT {
         assertThat(lake(root, "anonymize", "file", "--help")).contains("Usage: lake anonymize file")
                 .contains("--suppression-limit");
         assertThat(lake(root, "bench", "anonymize", "--help")).contains("Usage: lake bench anonymize").contains("--scale");
+        assertThat(lake(root, "ingest", "--help")).contains("Usage: lake ingest").contains("DATASET").contains("quarantine");
     }
 
     private static String lake(Path root, String... arguments) throws IOException, InterruptedException {

@@ -34,18 +34,21 @@ class LakeRunIT {
         RunSummary first = new LakeRun(lake.spark(), lake.settings(), KEY, progress::add, Clock.systemUTC()).run();
         RunSummary second = new LakeRun(lake.spark(), lake.settings(), KEY, progress::add, Clock.systemUTC()).run();
 
-        int residents = lake.settings().intOption("lake.sample.residents", 0);
+        int residents = LakeRun.sampleScale(lake.settings()).residents();
+        long quarantined = first.ingestions().stream().mapToLong(ingestion -> ingestion.rowsQuarantined()).sum();
         assertThat(first.rowsOf("raw.residents")).isEqualTo(residents);
         assertThat(first.rowsOf("curated.residents")).isEqualTo(residents);
         assertThat(first.rowsOf("deid.residents")).isPositive().isLessThanOrEqualTo(residents);
         assertThat(first.rowsOf("mart.kpi_progress")).isEqualTo(KpiCatalogFile.load().size());
-        assertThat(first.rowsOf("ops.quarantine")).isEqualTo(1);
+        // The samples carry a few deliberate flaws (an unfilled KPI cell, a bound instead of a figure, a cut-off log line).
+        assertThat(quarantined).isGreaterThanOrEqualTo(3);
+        assertThat(first.rowsOf("ops.quarantine")).isEqualTo(quarantined);
         for (TableCount table : first.tables()) {
             if (!table.table().startsWith("ops.")) {
                 assertThat(second.rowsOf(table.table())).as("rows of %s after the re-run", table.table()).isEqualTo(table.rows());
             }
         }
-        assertThat(second.rowsOf("ops.quarantine")).isEqualTo(1);
+        assertThat(second.rowsOf("ops.quarantine")).isEqualTo(quarantined);
         assertThat(second.ingestions()).allSatisfy(ingestion -> assertThat(ingestion.alreadyIngested()).isTrue());
         assertThat(progress).anySatisfy(line -> assertThat(line).contains("raw.residents").contains("succeeded"));
         assertThat(progress).anySatisfy(line -> assertThat(line).contains("raw.residents").contains("skipped"));

@@ -8,7 +8,7 @@ import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.functions;
 
 /**
- * The two ways stages write a whole result into an Iceberg table, each a single commit. Tables are
+ * The ways stages write a whole result into an Iceberg table, each a single commit. Tables are
  * created from declarations beforehand, so a missing table is a setup error, reported as such.
  */
 public final class TableWrites {
@@ -33,6 +33,23 @@ public final class TableWrites {
             rows.writeTo(table).overwrite(functions.lit(true));
         } catch (NoSuchTableException e) {
             throw missing(table, e);
+        }
+    }
+
+    /**
+     * Merges {@code rows} into the table in one commit: {@code MERGE INTO <table> t USING <rows> s} followed
+     * by the caller's {@code ON ... WHEN ...} clauses, which name the table {@code t} and the rows {@code s}.
+     */
+    public static void merge(Dataset<Row> rows, String table, String clauses) {
+        requireNonNull(rows, "rows is null");
+        requireNonNull(table, "table is null");
+        requireNonNull(clauses, "clauses is null");
+        String view = "merge_source_" + Long.toHexString(System.nanoTime());
+        rows.createOrReplaceTempView(view);
+        try {
+            rows.sparkSession().sql("MERGE INTO " + table + " t USING " + view + " s " + clauses);
+        } finally {
+            rows.sparkSession().catalog().dropTempView(view);
         }
     }
 

@@ -8,7 +8,10 @@ import java.util.Optional;
  * One column of a dataset as declared: its name, type, meaning in both languages and privacy class.
  *
  * @param treatment what leaving the raw zone does to the column; direct identifiers only
- * @param sourceHeader the column's header in deliveries where it differs from {@code name} (e.g. 指標ID)
+ * @param sourceHeader the column's header in deliveries where it differs from {@code name} (e.g. 指標ID); for
+ *     JSON deliveries a dotted path into the object (e.g. {@code actor.account.name})
+ * @param range the smallest and largest value a numeric column may hold; a value outside is quarantined
+ * @param codes the code list (a file {@code reference/<codes>.csv} with a {@code code} column) a value must be in
  */
 public record ColumnDeclaration(
         String name,
@@ -17,6 +20,8 @@ public record ColumnDeclaration(
         PrivacyClass privacy,
         Optional<DirectIdentifierTreatment> treatment,
         Optional<String> sourceHeader,
+        Optional<ValueRange> range,
+        Optional<String> codes,
         LocalizedText description) {
 
     public ColumnDeclaration {
@@ -28,7 +33,15 @@ public record ColumnDeclaration(
         requireNonNull(privacy, "privacy is null for column " + name);
         requireNonNull(treatment, "treatment is null for column " + name);
         requireNonNull(sourceHeader, "sourceHeader is null for column " + name);
+        requireNonNull(range, "range is null for column " + name);
+        requireNonNull(codes, "codes is null for column " + name);
         requireNonNull(description, "description is null for column " + name);
+        if (range.isPresent() && !type.isNumeric()) {
+            throw new IllegalArgumentException("column " + name + " declares a range but its type " + type + " is not numeric");
+        }
+        if (codes.isPresent() && type != ColumnType.STRING) {
+            throw new IllegalArgumentException("column " + name + " declares a code list but is not a string column");
+        }
         if (privacy != PrivacyClass.DIRECT_IDENTIFIER && treatment.isPresent()) {
             throw new IllegalArgumentException("column " + name + " is not a direct identifier but declares a treatment");
         }

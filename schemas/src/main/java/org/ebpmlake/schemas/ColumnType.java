@@ -22,6 +22,14 @@ public enum ColumnType {
         this.icebergType = icebergType;
     }
 
+    /** Whether a declared value range applies to the type. */
+    public boolean isNumeric() {
+        return switch (this) {
+            case INT, LONG, DOUBLE -> true;
+            case STRING, BOOLEAN, DATE, TIMESTAMP -> false;
+        };
+    }
+
     public Type icebergType() {
         return icebergType;
     }

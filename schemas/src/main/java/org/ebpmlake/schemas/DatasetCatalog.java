@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.ebpmlake.reference.CodeList;
 
 /**
  * Every dataset the lake knows, read from the YAML declarations under {@code datasets/} on the classpath.
@@ -44,7 +45,15 @@ public final class DatasetCatalog {
                 throw new UncheckedIOException("cannot read dataset declaration " + resource + ": " + e.getMessage(), e);
             }
         }
+        declarations.forEach(DatasetCatalog::checkCodeListsExist);
         return new DatasetCatalog(declarations);
+    }
+
+    /** A declaration naming a code list that is not shipped fails at load, not at the first delivery. */
+    private static void checkCodeListsExist(DatasetDeclaration dataset) {
+        for (ColumnDeclaration column : dataset.columns()) {
+            column.codes().ifPresent(CodeList::load);
+        }
     }
 
     public List<DatasetDeclaration> datasets() {

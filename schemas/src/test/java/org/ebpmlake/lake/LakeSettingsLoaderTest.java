@@ -26,12 +26,12 @@ class LakeSettingsLoaderTest {
         LakeSettings settings = new LakeSettingsLoader(root, Map.of(
                 "LAKE_WAREHOUSE", "/tmp/other-lake",
                 "LAKE_SPARK_MASTER", "local[1]",
-                "LAKE_SAMPLE_RESIDENTS", "11")).load();
+                "LAKE_SAMPLE_SEED", "11")).load();
 
         assertThat(settings.warehouse()).isEqualTo(Path.of("/tmp/other-lake"));
         assertThat(settings.catalogUri()).isEqualTo("jdbc:sqlite:/tmp/other-lake/catalog.db");
         assertThat(settings.sparkMaster()).isEqualTo("local[1]");
-        assertThat(settings.intOption("lake.sample.residents", 0)).isEqualTo(11);
+        assertThat(settings.intOption("lake.sample.seed", 0)).isEqualTo(11);
         assertThat(LakeSettingsLoader.variableFor("spark.sql.shuffle.partitions")).isEqualTo("LAKE_SPARK_SQL_SHUFFLE_PARTITIONS");
     }
 

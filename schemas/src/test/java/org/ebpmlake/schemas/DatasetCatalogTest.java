@@ -19,6 +19,16 @@ class DatasetCatalogTest {
     }
 
     @Test
+    void readsDeclaredRangesAndCodeListsOfColumns() {
+        DatasetDeclaration scores = catalog.dataset("test_scores");
+        DatasetDeclaration residents = catalog.dataset("residents");
+
+        assertThat(scores.column("score").orElseThrow().range()).contains(new ValueRange(0, 100));
+        assertThat(residents.column("ward_code").orElseThrow().codes()).contains("wards");
+        assertThat(residents.column("town_name").orElseThrow().codes()).isEmpty();
+    }
+
+    @Test
     void noDirectIdentifierReachesTheCuratedDeidOrMartZones() {
         for (ZoneTable table : catalog.tables()) {
             if (table.name().zone().holdsDirectIdentifiers()) {
@@ -67,7 +77,7 @@ class DatasetCatalogTest {
     @Test
     void rejectsAPublishedDatasetThatDeclaresADirectIdentifier() {
         ColumnDeclaration name = new ColumnDeclaration("name_kanji", ColumnType.STRING, true,
-                PrivacyClass.DIRECT_IDENTIFIER, Optional.of(DirectIdentifierTreatment.DROP), Optional.empty(),
+                PrivacyClass.DIRECT_IDENTIFIER, Optional.of(DirectIdentifierTreatment.DROP), Optional.empty(), Optional.empty(), Optional.empty(),
                 new LocalizedText("氏名", "name"));
 
         assertThatThrownBy(() -> new DatasetDeclaration("leaky", List.of(Zone.MART), new LocalizedText("漏えい", "leak"),
@@ -78,7 +88,7 @@ class DatasetCatalogTest {
     @Test
     void rejectsACuratedDirectIdentifierWithoutTreatment() {
         ColumnDeclaration id = new ColumnDeclaration("resident_id", ColumnType.STRING, true,
-                PrivacyClass.DIRECT_IDENTIFIER, Optional.empty(), Optional.empty(), new LocalizedText("住民番号", "id"));
+                PrivacyClass.DIRECT_IDENTIFIER, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), new LocalizedText("住民番号", "id"));
 
         assertThatThrownBy(() -> new DatasetDeclaration("people", List.of(Zone.RAW, Zone.CURATED),
                 new LocalizedText("住民", "people"), List.of("resident_id"), List.of(), List.of(id)))
@@ -88,7 +98,7 @@ class DatasetCatalogTest {
     @Test
     void rejectsPartitioningByAColumnTheZoneDoesNotHave() {
         ColumnDeclaration id = new ColumnDeclaration("resident_id", ColumnType.STRING, true,
-                PrivacyClass.DIRECT_IDENTIFIER, Optional.of(DirectIdentifierTreatment.DROP), Optional.empty(),
+                PrivacyClass.DIRECT_IDENTIFIER, Optional.of(DirectIdentifierTreatment.DROP), Optional.empty(), Optional.empty(), Optional.empty(),
                 new LocalizedText("住民番号", "id"));
         DatasetDeclaration dataset = new DatasetDeclaration("people", List.of(Zone.RAW, Zone.CURATED),
                 new LocalizedText("住民", "people"), List.of(), List.of("bucket(8, resident_id)"), List.of(id));

@@ -39,7 +39,8 @@ public final class StageRunner {
         StageOutput output;
         try {
             output = work.get();
-        } catch (RuntimeException failure) {
+        } catch (Exception failure) {
+            // Spark's job failures are checked SparkExceptions thrown through the Supplier; they are recorded too.
             Instant ended = clock.instant();
             String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
             runLog.append(new StageRecord(runId, stage, tableName, started, ended, new StageOutput(0, 0, Outcome.FAILED, reason)));

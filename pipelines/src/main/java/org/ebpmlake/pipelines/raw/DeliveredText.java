@@ -28,7 +28,33 @@ record DeliveredText(String text, Charset charset) {
         }
     }
 
-    private static java.nio.charset.CharsetDecoder strict(Charset charset) {
+    /**
+     * The encoding of a file too large to decode whole, judged from its first bytes (cut at the last line
+     * break, so no character is split). Lines that are not valid in it are rejected one by one later.
+     */
+    static Charset detect(String fileName, byte[] prefix) {
+        int end = prefix.length;
+        while (end > 0 && prefix[end - 1] != '\n') {
+            end--;
+        }
+        if (end == 0) {
+            end = prefix.length;
+        }
+        int offset = hasUtf8Bom(prefix) ? 3 : 0;
+        try {
+            strict(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(prefix, offset, end - offset));
+            return StandardCharsets.UTF_8;
+        } catch (CharacterCodingException notUtf8) {
+            try {
+                strict(CP932).decode(ByteBuffer.wrap(prefix, 0, end));
+                return CP932;
+            } catch (CharacterCodingException notCp932) {
+                throw new IllegalArgumentException(fileName + ": the file is neither UTF-8 nor CP932 text");
+            }
+        }
+    }
+
+    static java.nio.charset.CharsetDecoder strict(Charset charset) {
         return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

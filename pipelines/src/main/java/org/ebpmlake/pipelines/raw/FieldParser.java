@@ -22,7 +22,8 @@ import org.ebpmlake.schemas.ColumnType;
  * digits and separators (NFKC-normalised), thousands separators, Japanese era years and dates
  * (令和5年度, 令和元年4月1日, R5.4.1), and Western dates with hyphens or slashes.
  */
-final class FieldParser {
+final class FieldParser implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Tokyo");
     private static final Map<String, JapaneseEra> ERAS = Map.of(
             "令和", JapaneseEra.REIWA, "R", JapaneseEra.REIWA,
@@ -32,9 +33,15 @@ final class FieldParser {
     private static final Pattern WESTERN_YEAR = Pattern.compile("(\\d{4})年度?");
     private static final Pattern ERA_DATE = Pattern.compile("(令和|平成|昭和|R|H|S)(元|\\d{1,2})[年.](\\d{1,2})[月.](\\d{1,2})日?");
     private static final DateTimeFormatter SLASHED_DATE = DateTimeFormatter.ofPattern("uuuu/M/d");
+    /** A bound or an estimate written where a figure belongs (30%以下, 約120): not a value to store. */
+    private static final Pattern QUALIFIED_NUMBER = Pattern.compile("約?[+-]?[\\d,.]+%?(以下|以上|未満|超|程度|前後)?");
 
     /** Parses text already known to be non-blank. */
     Object parse(ColumnType type, String text) throws FieldParseException {
+        if (type == ColumnType.STRING) {
+            // Text is kept as delivered; only values read as numbers, dates or flags are normalised.
+            return text.strip();
+        }
         String value = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
         return switch (type) {
             case STRING -> text.strip();
@@ -73,6 +80,13 @@ final class FieldParser {
 
     private static double parseDecimal(String value) throws FieldParseException {
         String digits = value.replace(",", "");
+        if (digits.endsWith("%")) {
+            // The unit is declared with the KPI; a percent sign in the cell only repeats it.
+            digits = digits.substring(0, digits.length() - 1);
+        }
+        if (QUALIFIED_NUMBER.matcher(value).matches() && !digits.matches("[+-]?[\\d.]+")) {
+            throw new FieldParseException("a bound or estimate (e.g. 以下, 約), not a value");
+        }
         if (!digits.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
             throw new FieldParseException("not a number");
         }

@@ -1,33 +1,44 @@
 package org.ebpmlake.pipelines.sources;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
-/** Writes a sample delivery as CSV in the encoding a department would use. */
-final class DelimitedFile {
-    private DelimitedFile() {
+/** A sample delivery written as CSV (RFC 4180) in the encoding a department would use, one row at a time. */
+final class DelimitedFile implements AutoCloseable {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+
+    private final TextFile text;
+
+    private DelimitedFile(TextFile text) {
+        this.text = text;
     }
 
+    static DelimitedFile create(Path file, Charset charset, List<String> header) {
+        DelimitedFile delimited = new DelimitedFile(TextFile.create(file, charset));
+        delimited.write(header);
+        return delimited;
+    }
+
+    /** Writes a whole small file at once. */
     static Path write(Path file, Charset charset, List<String> header, List<List<String>> rows) {
-        try {
-            Files.createDirectories(file.getParent());
-            try (Writer writer = Files.newBufferedWriter(file, charset);
-                    CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n").build())) {
-                printer.printRecord(header);
-                for (List<String> row : rows) {
-                    printer.printRecord(row);
-                }
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write sample source " + file, e);
+        try (DelimitedFile out = create(file, charset, header)) {
+            rows.forEach(out::write);
+            return out.path();
         }
+    }
+
+    void write(List<String> row) {
+        text.writeLine(FORMAT.format(row.toArray()));
+    }
+
+    Path path() {
+        return text.path();
+    }
+
+    @Override
+    public void close() {
+        text.close();
     }
 }

@@ -9,62 +9,78 @@ import org.ebpmlake.reference.CityWards;
 import org.ebpmlake.reference.Ward;
 
 /**
- * Schools (two elementary and one junior high per ward), their students and two years of the city's
- * achievement test for grades 3 to 9.
+ * Schools (per ward, every third a junior high), their students and two years of the city's achievement
+ * test for grades 3 to 9. The students it writes are handed on to the school-day and survey generators.
  */
 final class EducationSample {
     private static final List<String> ELEMENTARY_SUBJECTS = List.of("国語", "算数");
     private static final List<String> JUNIOR_HIGH_SUBJECTS = List.of("国語", "数学", "英語");
-    private static final int STUDENTS_PER_GRADE = 8;
 
     private final SplittableRandom random;
     private final CityWards wards;
+    private final Scale scale;
     private final int latestSchoolYear;
+    private final List<SampleStudent> students = new ArrayList<>();
+    private final List<SampleSchool> schools = new ArrayList<>();
 
-    EducationSample(long seed, CityWards wards, int latestSchoolYear) {
+    EducationSample(long seed, CityWards wards, Scale scale, int latestSchoolYear) {
         this.random = new SplittableRandom(seed);
         this.wards = wards;
+        this.scale = scale;
         this.latestSchoolYear = latestSchoolYear;
     }
 
     List<SourceFile> write(Path directory) {
-        List<List<String>> schools = new ArrayList<>();
-        List<List<String>> students = new ArrayList<>();
-        List<List<String>> scores = new ArrayList<>();
-        int serial = 0;
-        int studentNumber = 0;
-        for (Ward ward : wards.all()) {
-            for (int index = 0; index < 3; index++) {
-                serial++;
-                boolean juniorHigh = index == 2;
-                String code = schoolCode(juniorHigh, serial);
-                String type = juniorHigh ? "junior_high" : "elementary";
-                String name = ward.nameJa().replace("区", "") + (juniorHigh ? "中学校" : "第" + (index + 1) + "小学校");
-                schools.add(List.of(code, name, ward.code(), type));
-                int firstGrade = juniorHigh ? 7 : 1;
-                int lastGrade = juniorHigh ? 9 : 6;
-                for (int grade = firstGrade; grade <= lastGrade; grade++) {
-                    for (int seat = 0; seat < STUDENTS_PER_GRADE; seat++) {
-                        studentNumber++;
-                        String studentId = String.format("S%08d", studentNumber);
-                        students.add(List.of(studentId, code, Integer.toString(grade), Integer.toString(1 + seat % 2),
-                                random.nextBoolean() ? "1" : "2", Integer.toString(1 + random.nextInt(12))));
-                        addScores(scores, studentId, grade, juniorHigh);
-                    }
+        Path folder = directory.resolve("education");
+        try (DelimitedFile schoolFile = DelimitedFile.create(folder.resolve("schools.csv"), StandardCharsets.UTF_8,
+                        List.of("school_code", "school_name", "ward_code", "school_type"));
+                DelimitedFile studentFile = DelimitedFile.create(folder.resolve("students.csv"), StandardCharsets.UTF_8,
+                        List.of("student_id", "school_code", "grade", "class_name", "sex", "birth_month"));
+                DelimitedFile scoreFile = DelimitedFile.create(folder.resolve("test_scores.csv"), StandardCharsets.UTF_8,
+                        List.of("student_id", "school_year", "subject", "score"))) {
+            int serial = 0;
+            for (Ward ward : wards.all()) {
+                for (int index = 0; index < scale.schoolsPerWard(); index++) {
+                    serial++;
+                    boolean juniorHigh = index % 3 == 2;
+                    String code = schoolCode(juniorHigh, serial);
+                    String type = juniorHigh ? "junior_high" : "elementary";
+                    String name = ward.nameJa().replace("区", "") + (juniorHigh ? "第" + (index / 3 + 1) + "中学校" : "第" + (index + 1) + "小学校");
+                    schoolFile.write(List.of(code, name, ward.code(), type));
+                    writeStudents(studentFile, scoreFile, code, juniorHigh);
                 }
             }
+            return List.of(new SourceFile("schools", schoolFile.path()), new SourceFile("students", studentFile.path()),
+                    new SourceFile("test_scores", scoreFile.path()));
         }
-        Path folder = directory.resolve("education");
-        return List.of(
-                new SourceFile("schools", DelimitedFile.write(folder.resolve("schools.csv"), StandardCharsets.UTF_8,
-                        List.of("school_code", "school_name", "ward_code", "school_type"), schools)),
-                new SourceFile("students", DelimitedFile.write(folder.resolve("students.csv"), StandardCharsets.UTF_8,
-                        List.of("student_id", "school_code", "grade", "class_name", "sex", "birth_month"), students)),
-                new SourceFile("test_scores", DelimitedFile.write(folder.resolve("test_scores.csv"), StandardCharsets.UTF_8,
-                        List.of("student_id", "school_year", "subject", "score"), scores)));
     }
 
-    private void addScores(List<List<String>> scores, String studentId, int grade, boolean juniorHigh) {
+    /** The students written by {@link #write}, in the order written. */
+    List<SampleStudent> students() {
+        return List.copyOf(students);
+    }
+
+    List<SampleSchool> schools() {
+        return List.copyOf(schools);
+    }
+
+    private void writeStudents(DelimitedFile studentFile, DelimitedFile scoreFile, String code, boolean juniorHigh) {
+        int firstGrade = juniorHigh ? 7 : 1;
+        int lastGrade = juniorHigh ? 9 : 6;
+        int before = students.size();
+        for (int grade = firstGrade; grade <= lastGrade; grade++) {
+            for (int seat = 0; seat < scale.studentsPerGrade(); seat++) {
+                String studentId = String.format("S%08d", students.size() + 1);
+                students.add(new SampleStudent(studentId, code, grade));
+                studentFile.write(List.of(studentId, code, Integer.toString(grade), Integer.toString(1 + seat % 2),
+                        random.nextBoolean() ? "1" : "2", Integer.toString(1 + random.nextInt(12))));
+                writeScores(scoreFile, studentId, grade, juniorHigh);
+            }
+        }
+        schools.add(new SampleSchool(code, juniorHigh, students.size() - before));
+    }
+
+    private void writeScores(DelimitedFile scoreFile, String studentId, int grade, boolean juniorHigh) {
         double ability = random.nextGaussian() * 12;
         for (int year = latestSchoolYear - 1; year <= latestSchoolYear; year++) {
             int gradeThatYear = grade - (latestSchoolYear - year);
@@ -73,7 +89,7 @@ final class EducationSample {
             }
             for (String subject : gradeThatYear >= 7 || juniorHigh ? JUNIOR_HIGH_SUBJECTS : ELEMENTARY_SUBJECTS) {
                 long score = Math.round(Math.max(0, Math.min(100, 62 + ability + random.nextGaussian() * 10)));
-                scores.add(List.of(studentId, Integer.toString(year), subject, Long.toString(score)));
+                scoreFile.write(List.of(studentId, Integer.toString(year), subject, Long.toString(score)));
             }
         }
     }

@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.ebpmlake.reference.KpiDefinition;
 
 /**
- * KPI actuals as departments send them: CP932 CSV with Japanese headers, Japanese era fiscal years
- * (令和5年度), full-width digits and thousands separators, and now and then a cell nobody could fill in.
- * One file per department.
+ * KPI actuals as departments send them: CP932 CSV or an Excel workbook with Japanese headers, Japanese era
+ * fiscal years (令和5年度), full-width digits, thousands separators and percent signs, and now and then a
+ * cell nobody could fill in or a bound written instead of a value (30%以下). One file per department.
  */
 final class KpiActualSample {
     /** KPIs with a reporting department; the figures move from baseline toward target with some noise. */
@@ -24,6 +25,9 @@ final class KpiActualSample {
             "K06-01-1", "デジタル統括室",
             "K06-10-1", "デジタル統括室");
 
+    /** Departments that keep their figures in Excel and send the workbook. */
+    private static final Set<String> EXCEL_DEPARTMENTS = Set.of("水道局", "政策企画室");
+    private static final List<String> HEADER = List.of("指標ID", "年度", "実績値", "報告所属");
     private static final Charset CP932 = Charset.forName("windows-31j");
     private static final String UNFILLED = "未集計";
 
@@ -53,7 +57,11 @@ final class KpiActualSample {
                 double share = (double) (year - baselineYear) / Math.max(1, targetYear - baselineYear);
                 double pace = 0.7 + random.nextDouble() * 0.5;
                 double value = baseline + (target - baseline) * Math.min(1.2, share * pace);
-                rows.add(List.of(kpi.kpiId(), eraFiscalYear(year), fullWidth(format(value, kpi.unit())), department));
+                String figure = fullWidth(format(value, kpi.unit()));
+                if (EXCEL_DEPARTMENTS.contains(department)) {
+                    figure = String.format("%.1f", value);
+                }
+                rows.add(List.of(kpi.kpiId(), eraFiscalYear(year), figure, department));
             }
         }
         // A cell a department left as text: ingestion must quarantine it, not lose it or guess.
@@ -62,16 +70,24 @@ final class KpiActualSample {
         int number = 0;
         for (Map.Entry<String, List<List<String>>> entry : rowsByDepartment.entrySet()) {
             number++;
-            Path file = directory.resolve("kpi").resolve(String.format("kpi_actuals_%02d_%s.csv", number, entry.getKey()));
-            files.add(new SourceFile("kpi_actuals_reported",
-                    DelimitedFile.write(file, CP932, List.of("指標ID", "年度", "実績値", "報告所属"), entry.getValue())));
+            String baseName = String.format("kpi_actuals_%02d_%s", number, entry.getKey());
+            Path file;
+            if (EXCEL_DEPARTMENTS.contains(entry.getKey())) {
+                List<List<String>> rows = new ArrayList<>(entry.getValue());
+                // A bound written where a figure belongs: ingestion must quarantine it, not read it as 30.
+                rows.add(List.of(rows.get(0).get(0), eraFiscalYear(latestFiscalYear + 1), "30%以下", entry.getKey()));
+                file = new ExcelWorkbookFile(directory.resolve("kpi").resolve(baseName + ".xlsx")).write(HEADER, rows);
+            } else {
+                file = DelimitedFile.write(directory.resolve("kpi").resolve(baseName + ".csv"), CP932, HEADER, entry.getValue());
+            }
+            files.add(new SourceFile("kpi_actuals_reported", file));
         }
         return files;
     }
 
     private static String format(double value, String unit) {
         if ("%".equals(unit)) {
-            return String.format("%.1f", value);
+            return String.format("%.1f%%", value);
         }
         return String.format("%,d", Math.round(value));
     }

@@ -3,7 +3,6 @@ package org.ebpmlake.pipelines.sources;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ebpmlake.reference.CityWards;
@@ -39,27 +38,30 @@ final class ResidentSample {
     }
 
     SourceFile write(Path directory) {
-        List<List<String>> rows = new ArrayList<>(residents);
-        int household = 0;
-        while (rows.size() < residents) {
-            household++;
-            Ward ward = pickWard();
-            String town = ward.nameJa().replace("区", "") + TOWNS[random.nextInt(TOWNS.length)] + (1 + random.nextInt(5)) + "丁目";
-            boolean foreign = random.nextDouble() < 0.035;
-            String nationality = foreign ? FOREIGN[random.nextInt(FOREIGN.length)] : "日本";
-            String[] surname = SURNAMES[random.nextInt(SURNAMES.length)];
-            int size = 1 + Math.min(4, (int) Math.floor(-Math.log(1 - random.nextDouble()) * 1.2));
-            int headAge = 20 + random.nextInt(70);
-            for (int member = 0; member < size && rows.size() < residents; member++) {
-                int age = ageOf(member, headAge);
-                rows.add(resident(rows.size() + 1, household, ward, town, nationality, surname, member, age));
-            }
-        }
         Path file = directory.resolve("residents").resolve("residents_" + asOf + ".csv");
         List<String> header = List.of("resident_id", "name_kanji", "name_kana", "sex", "birth_date", "ward_code",
                 "town_name", "household_id", "relation_to_head", "nationality", "moved_in_on", "moved_in_from",
                 "my_number_card_issued_on");
-        return new SourceFile("residents", DelimitedFile.write(file, StandardCharsets.UTF_8, header, rows));
+        try (DelimitedFile out = DelimitedFile.create(file, StandardCharsets.UTF_8, header)) {
+            int written = 0;
+            int household = 0;
+            while (written < residents) {
+                household++;
+                Ward ward = pickWard();
+                String town = ward.nameJa().replace("区", "") + TOWNS[random.nextInt(TOWNS.length)] + (1 + random.nextInt(5)) + "丁目";
+                boolean foreign = random.nextDouble() < 0.035;
+                String nationality = foreign ? FOREIGN[random.nextInt(FOREIGN.length)] : "日本";
+                String[] surname = SURNAMES[random.nextInt(SURNAMES.length)];
+                int size = 1 + Math.min(4, (int) Math.floor(-Math.log(1 - random.nextDouble()) * 1.2));
+                int headAge = 20 + random.nextInt(70);
+                for (int member = 0; member < size && written < residents; member++) {
+                    int age = ageOf(member, headAge);
+                    written++;
+                    out.write(resident(written, household, ward, town, nationality, surname, member, age));
+                }
+            }
+        }
+        return new SourceFile("residents", file);
     }
 
     private List<String> resident(int number, int household, Ward ward, String town, String nationality,

@@ -10,19 +10,14 @@ import org.ebpmlake.reference.CityWards;
 import org.ebpmlake.reference.KpiCatalogFile;
 
 /**
- * Writes a small, deterministic delivery of every source the lake ingests: the same seed and date give
- * byte-identical files, so a re-run ingests nothing new.
+ * Writes a deterministic delivery of every source the lake ingests, at a given scale: the same seed, scale
+ * and date give byte-identical files, so a re-run ingests nothing new.
  *
- * @param residents how many registry rows to write
- * @param asOf the day the extract describes; the GPS day and the latest fiscal year follow from it
+ * @param asOf the day the extract describes; the school days, GPS days and the latest fiscal year follow from it
  */
-public record SampleSources(long seed, int residents, LocalDate asOf) {
-    private static final int GPS_DEVICES = 400;
-
+public record SampleSources(long seed, Scale scale, LocalDate asOf) {
     public SampleSources {
-        if (residents < 1) {
-            throw new IllegalArgumentException("residents must be positive, got " + residents);
-        }
+        requireNonNull(scale, "scale is null");
         requireNonNull(asOf, "asOf is null");
     }
 
@@ -31,10 +26,36 @@ public record SampleSources(long seed, int residents, LocalDate asOf) {
         CityWards wards = CityWards.load();
         int fiscalYear = asOf.getMonthValue() >= 4 ? asOf.getYear() : asOf.getYear() - 1;
         List<SourceFile> files = new ArrayList<>();
-        files.add(new ResidentSample(seed, residents, asOf, wards).write(directory));
-        files.addAll(new EducationSample(seed + 1, wards, fiscalYear).write(directory));
-        files.add(new GpsPingSample(seed + 2, GPS_DEVICES, asOf).write(directory));
+        files.add(new ResidentSample(seed, scale.residents(), asOf, wards).write(directory));
+        EducationSample education = new EducationSample(seed + 1, wards, scale, fiscalYear);
+        files.addAll(education.write(directory));
+        files.addAll(new SchoolDaySample(seed + 4, education.students(), asOf, scale.schoolDays()).write(directory));
+        files.add(new IctSurveySample(seed + 5, education.schools(), fiscalYear).write(directory));
+        for (LocalDate day : footfallDays()) {
+            files.add(new GpsPingSample(seed + 2 + day.toEpochDay(), scale.gpsDevices(), day).write(directory));
+            files.add(new SubwayExitSample(seed + 6 + day.toEpochDay(), scale, day).write(directory));
+        }
         files.addAll(new KpiActualSample(seed + 3, KpiCatalogFile.load(), fiscalYear).write(directory));
         return List.copyOf(files);
+    }
+
+    /** A registry extract alone, with a given number of residents (for tests of the registry's stages). */
+    public SourceFile writeResidentsTo(Path directory, int residents) {
+        requireNonNull(directory, "directory is null");
+        if (residents < 1) {
+            throw new IllegalArgumentException("residents must be positive, got " + residents);
+        }
+        return new ResidentSample(seed, residents, asOf, CityWards.load()).write(directory);
+    }
+
+    /**
+     * The days of footfall: the as-of day and, below city scale, the same weekday two weeks before, so the
+     * sample spans the street change; at city scale one day is the daily increment.
+     */
+    private List<LocalDate> footfallDays() {
+        return switch (scale) {
+            case TINY, SMALL -> List.of(asOf.minusWeeks(2), asOf);
+            case CITY -> List.of(asOf);
+        };
     }
 }

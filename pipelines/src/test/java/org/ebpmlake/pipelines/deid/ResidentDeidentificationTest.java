@@ -17,6 +17,7 @@ import org.ebpmlake.lake.TemporaryLake;
 import org.ebpmlake.pipelines.curated.CuratedPromotion;
 import org.ebpmlake.pipelines.raw.RawIngestion;
 import org.ebpmlake.pipelines.sources.SampleSources;
+import org.ebpmlake.pipelines.sources.Scale;
 import org.ebpmlake.pipelines.sources.SourceFile;
 import org.ebpmlake.schemas.DatasetCatalog;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class ResidentDeidentificationTest {
     private static void curatedResidents(TemporaryLake lake, int residents) {
         lake.withTables();
         Path sources = lake.settings().sourcesDirectory();
-        SourceFile file = new SampleSources(11, residents, AS_OF).writeTo(sources).get(0);
+        SourceFile file = new SampleSources(11, Scale.TINY, AS_OF).writeResidentsTo(sources, residents);
         new RawIngestion(lake.spark(), lake.settings(), DatasetCatalog.load(), Clock.systemUTC()).ingest(file.dataset(), file.path());
         new CuratedPromotion(lake.spark(), lake.settings(), DatasetCatalog.load(),
                 new KeyedPseudonymizer(PseudonymKey.of("test-key-0123456789-0123456789-abcdef"))).promote("residents");

@@ -8,13 +8,18 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.ebpmlake.lake.LakeExtension;
 import org.ebpmlake.lake.TemporaryLake;
 import org.ebpmlake.schemas.DatasetCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @ExtendWith(LakeExtension.class)
 class RawIngestionTest {
@@ -43,16 +48,19 @@ class RawIngestionTest {
         assertThat(quarantined.<String>getAs("raw_record")).contains("未集計");
     }
 
-    @Test
-    void theSameFileTwiceAddsNothing(TemporaryLake lake) throws IOException {
-        Path file = write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\nK01-01-1,令和6年度,x,市民局\n");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a good and a bad row | K01-01-1,令和5年度,1200,市民局\\nK01-01-1,令和6年度,x,市民局 | 1",
+        "only a bad row       | K01-01-1,令和6年度,未集計,市民局                          | 0"})
+    void theSameFileTwiceAddsNothing(String description, String rows, long rawRows, TemporaryLake lake) throws IOException {
+        Path file = write(lake, "kpi.csv", HEADER + rows.replace("\\n", "\n") + "\n");
         RawIngestion ingestion = ingestion(lake);
         ingestion.ingest("kpi_actuals_reported", file);
 
         IngestionResult second = ingestion.ingest("kpi_actuals_reported", file);
 
         assertThat(second.alreadyIngested()).isTrue();
-        assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(1);
+        assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(rawRows);
         assertThat(lake.count("ops.quarantine")).isEqualTo(1);
     }
 
@@ -70,6 +78,17 @@ class RawIngestionTest {
     }
 
     @Test
+    void aCorrectedRedeliveryAlsoSupersedesThePredecessorsQuarantinedRows(TemporaryLake lake) throws IOException {
+        RawIngestion ingestion = ingestion(lake);
+        ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\nK01-01-1,令和6年度,未集計,市民局\n"));
+
+        ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\nK01-01-1,令和6年度,1300,市民局\n"));
+
+        assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(2);
+        assertThat(lake.count("ops.quarantine")).isZero();
+    }
+
+    @Test
     void aRefusedFileLeavesTheLakeAsItWas(TemporaryLake lake) throws IOException {
         RawIngestion ingestion = ingestion(lake);
         ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\n"));
@@ -82,6 +101,88 @@ class RawIngestionTest {
         assertThat(snapshots(lake)).isEqualTo(snapshotsBefore);
         assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(1);
         assertThat(lake.count("ops.quarantine")).isZero();
+    }
+
+    @Test
+    void aFailedRawCommitLeavesNoRowOfTheBatchBehindAndTheFileCanBeIngestedAgain(TemporaryLake lake) throws IOException {
+        lake.withTables();
+        ingestion(lake).ingest("kpi_actuals_reported", write(lake, "kpi_earlier.csv", HEADER + "K01-07-1,令和5年度,x,市民局\n"));
+        Path file = write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\nK01-01-1,令和6年度,未集計,市民局\n"
+                + "K01-04-1,令和5年度,7,市民局\n");
+        RawBatchCommit failsMidWrite = (table, fileName, rows) -> new MergeOrAppendCommit(lake.spark())
+                .commit(table, fileName, rows.repartition(2).mapPartitions(new FailingOnSecondPartition(), rows.encoder()));
+        long snapshotsBefore = snapshots(lake);
+
+        assertThatThrownBy(() -> new RawIngestion(lake.spark(), lake.settings(), DatasetCatalog.load(), Clock.systemUTC(),
+                failsMidWrite).ingest("kpi_actuals_reported", file)).hasStackTraceContaining("injected failure");
+
+        assertThat(snapshots(lake)).isEqualTo(snapshotsBefore);
+        assertThat(lake.count("raw.kpi_actuals_reported")).isZero();
+        assertThat(lake.spark().table(lake.table("ops.quarantine")).collectAsList())
+                .extracting(row -> row.<String>getAs("source_file")).containsExactly("kpi_earlier.csv");
+        IngestionResult retried = ingestion(lake).ingest("kpi_actuals_reported", file);
+        assertThat(retried.alreadyIngested()).isFalse();
+        assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(2);
+        assertThat(lake.count("ops.quarantine")).isEqualTo(2);
+    }
+
+    @Test
+    void aFileQuarantinedForOneDatasetIsNotTakenAsIngestedForAnother(TemporaryLake lake) throws IOException {
+        Path file = lake.directory().resolve("deliveries").resolve("export.jsonl");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "not json\n");
+        RawIngestion ingestion = ingestion(lake);
+        ingestion.ingest("learning_logs", file);
+
+        IngestionResult other = ingestion.ingest("nurse_visits", file);
+
+        assertThat(other.alreadyIngested()).isFalse();
+        assertThat(other.rowsQuarantined()).isEqualTo(1);
+        assertThat(lake.count("ops.quarantine")).isEqualTo(2);
+    }
+
+    @Test
+    void ingestsEveryDeliveryOfAFolderInNameOrderEachAsItsOwnBatch(TemporaryLake lake) throws IOException {
+        write(lake, "kpi_b.csv", HEADER + "K01-01-1,令和6年度,1300,市民局\n");
+        write(lake, "kpi_a.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\n");
+        Files.writeString(lake.directory().resolve("deliveries").resolve("readme.md"), "not a delivery");
+
+        List<IngestionResult> results = ingestion(lake).ingestAll("kpi_actuals_reported", lake.directory().resolve("deliveries"));
+
+        assertThat(results).extracting(IngestionResult::sourceFile).containsExactly("kpi_a.csv", "kpi_b.csv");
+        assertThat(results).extracting(IngestionResult::batchId).doesNotHaveDuplicates();
+        assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(2);
+    }
+
+    @Test
+    void readsALargeFileLineByLineWithTheSameResultAsWhole(TemporaryLake lake) throws IOException {
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int year = 1; year <= 500; year++) {
+            text.append("K01-01-1,").append(1500 + year).append("年度,").append(year).append(",市民局\n");
+        }
+        text.append("K01-01-1,令和6年度,未集計,市民局\n");
+        Path file = write(lake, "kpi_large.csv", text.toString());
+        lake.withTables();
+        RawIngestion byLine = new RawIngestion(lake.spark(), lake.settings().withOption("lake.ingest.whole-file-limit-bytes", "0"),
+                DatasetCatalog.load(), Clock.systemUTC());
+
+        IngestionResult result = byLine.ingest("kpi_actuals_reported", file);
+
+        assertThat(result.conservation()).isEqualTo("kpi_large.csv (windows-31j): read 501 = accepted 500 + quarantined 1");
+        assertThat(lake.spark().table(lake.table("raw.kpi_actuals_reported")).where("fiscal_year = 1750").first()
+                .<Long>getAs("_line")).isEqualTo(251L);
+        assertThat(lake.spark().table(lake.table("ops.quarantine")).first().<Long>getAs("line")).isEqualTo(502L);
+    }
+
+    /** Lets the first partition through and fails the second, so the write dies half done. */
+    private static final class FailingOnSecondPartition implements MapPartitionsFunction<Row, Row> {
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) {
+            if (TaskContext.getPartitionId() == 1) {
+                throw new IllegalStateException("injected failure while writing the batch");
+            }
+            return rows;
+        }
     }
 
     private static RawIngestion ingestion(TemporaryLake lake) {
