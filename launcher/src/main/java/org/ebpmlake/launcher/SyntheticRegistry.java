@@ -36,7 +36,7 @@ record SyntheticRegistry(long seed, int residents) {
         }
         List<String[]> rows = new ArrayList<>(residents);
         while (rows.size() < residents) {
-            Ward ward = pick(wards, random);
+            Ward ward = wards.atPopulationShare(random.nextDouble());
             String nationality = "日本";
             if (random.nextDouble() < 0.035) {
                 nationality = FOREIGN[random.nextInt(FOREIGN.length)];
@@ -56,17 +56,5 @@ record SyntheticRegistry(long seed, int residents) {
             }
         }
         return new Table(COLUMNS, rows);
-    }
-
-    private static Ward pick(CityWards wards, SplittableRandom random) {
-        long draw = (long) (random.nextDouble() * wards.totalPopulation());
-        long cumulative = 0;
-        for (Ward ward : wards.all()) {
-            cumulative += ward.population();
-            if (draw < cumulative) {
-                return ward;
-            }
-        }
-        return wards.all().get(wards.all().size() - 1);
     }
 }

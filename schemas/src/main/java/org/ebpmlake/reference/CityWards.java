@@ -30,6 +30,26 @@ public final class CityWards {
         return wards.stream().filter(ward -> ward.code().equals(code)).findFirst();
     }
 
+    /**
+     * The ward a resident lives in when residents are lined up ward by ward and one is drawn at
+     * {@code share} of the way along: drawing {@code share} uniformly gives wards in proportion to their
+     * populations.
+     */
+    public Ward atPopulationShare(double share) {
+        if (!(share >= 0 && share < 1)) {
+            throw new IllegalArgumentException("a population share is in [0, 1), got " + share);
+        }
+        long position = (long) (share * totalPopulation());
+        long cumulative = 0;
+        for (Ward ward : wards) {
+            cumulative += ward.population();
+            if (position < cumulative) {
+                return ward;
+            }
+        }
+        return wards.get(wards.size() - 1);
+    }
+
     public long totalPopulation() {
         return wards.stream().mapToLong(Ward::population).sum();
     }

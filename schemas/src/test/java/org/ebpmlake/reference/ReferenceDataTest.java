@@ -20,6 +20,18 @@ class ReferenceDataTest {
     }
 
     @Test
+    void drawingAPopulationShareFindsTheWardHoldingThatResident() {
+        CityWards wards = CityWards.load();
+        Ward first = wards.all().get(0);
+        Ward last = wards.all().get(wards.all().size() - 1);
+
+        assertThat(wards.atPopulationShare(0)).isEqualTo(first);
+        assertThat(wards.atPopulationShare((first.population() - 0.5) / wards.totalPopulation())).isEqualTo(first);
+        assertThat(wards.atPopulationShare((first.population() + 0.5) / wards.totalPopulation())).isEqualTo(wards.all().get(1));
+        assertThat(wards.atPopulationShare(0.999_999_9)).isEqualTo(last);
+    }
+
+    @Test
     void theKpiCatalogueCoversEveryValueAreaWithUniqueIds() {
         List<KpiDefinition> kpis = KpiCatalogFile.load();
 

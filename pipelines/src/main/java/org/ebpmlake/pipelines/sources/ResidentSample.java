@@ -47,7 +47,7 @@ final class ResidentSample {
             int household = 0;
             while (written < residents) {
                 household++;
-                Ward ward = pickWard();
+                Ward ward = wards.atPopulationShare(random.nextDouble());
                 String town = ward.nameJa().replace("区", "") + TOWNS[random.nextInt(TOWNS.length)] + (1 + random.nextInt(5)) + "丁目";
                 boolean foreign = random.nextDouble() < 0.035;
                 String nationality = foreign ? FOREIGN[random.nextInt(FOREIGN.length)] : "日本";
@@ -108,17 +108,5 @@ final class ResidentSample {
             return Math.max(18, headAge + random.nextInt(11) - 5);
         }
         return Math.max(0, headAge - 22 - random.nextInt(18));
-    }
-
-    private Ward pickWard() {
-        long draw = (long) (random.nextDouble() * wards.totalPopulation());
-        long cumulative = 0;
-        for (Ward ward : wards.all()) {
-            cumulative += ward.population();
-            if (draw < cumulative) {
-                return ward;
-            }
-        }
-        return wards.all().get(wards.all().size() - 1);
     }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.ebpmlake.lake.LakeSettings;
+import org.ebpmlake.lake.TableWrites;
 import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
 import org.ebpmlake.sql.access.SqlUser;
@@ -68,14 +69,8 @@ public final class QueryLogCollector {
             return 0;
         }
         String table = TABLE.in(settings.catalogName());
-        String view = "query_log_batch_" + Long.toHexString(System.nanoTime());
-        spark.createDataFrame(rows, spark.table(table).schema()).dropDuplicates("query_id", "table_name").createOrReplaceTempView(view);
-        try {
-            spark.sql("MERGE INTO " + table + " t USING " + view + " s"
-                    + " ON t.query_id = s.query_id AND t.table_name = s.table_name WHEN NOT MATCHED THEN INSERT *");
-        } finally {
-            spark.catalog().dropTempView(view);
-        }
+        TableWrites.merge(spark.createDataFrame(rows, spark.table(table).schema()).dropDuplicates("query_id", "table_name"), table,
+                "ON t.query_id = s.query_id AND t.table_name = s.table_name WHEN NOT MATCHED THEN INSERT *");
         return lines.stream().filter(line -> !line.isBlank()).count();
     }
 }
