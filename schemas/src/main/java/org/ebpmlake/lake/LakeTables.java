@@ -17,8 +17,9 @@ import org.ebpmlake.schemas.ZoneTable;
 
 /**
  * Creates the lake's namespaces and tables from the declarations. A declaration that only adds optional
- * columns at the end evolves the existing table in place (Iceberg keeps old snapshots readable); any other
- * difference is drift, and the lake refuses to run on it rather than guess a migration.
+ * columns at the end evolves the existing table in place (Iceberg keeps old snapshots readable). A curated
+ * table promoted from raw is recreated when its declaration changes shape (promotion refills it from raw);
+ * any other difference is drift, and the lake refuses to run on it rather than guess a migration.
  */
 public final class LakeTables {
     private final Catalog catalog;
@@ -45,16 +46,26 @@ public final class LakeTables {
         requireNonNull(declared, "declared is null");
         if (catalog.tableExists(declared.name().identifier())) {
             Table existing = catalog.loadTable(declared.name().identifier());
-            if (!sameColumns(existing.schema(), declared.schema())) {
-                evolveByAddingColumns(declared, existing);
+            if (sameColumns(existing.schema(), declared.schema())) {
+                return false;
             }
-            return false;
+            if (!rebuiltFromRaw(declared)) {
+                evolveByAddingColumns(declared, existing);
+                return false;
+            }
+            // A curated table is a function of raw and its declaration, rewritten whole by every promotion:
+            // when the declaration changes shape it is recreated empty and the next promotion refills it.
+            catalog.dropTable(declared.name().identifier(), false);
         }
         catalog.buildTable(declared.name().identifier(), declared.schema())
                 .withPartitionSpec(declared.partitionSpec())
                 .withProperties(declared.properties())
                 .create();
         return true;
+    }
+
+    private static boolean rebuiltFromRaw(ZoneTable declared) {
+        return declared.name().zone() == Zone.CURATED && declared.dataset().zones().contains(Zone.RAW);
     }
 
     /** Same column names and types in the same order; field ids may differ (an added column gets a fresh id). */

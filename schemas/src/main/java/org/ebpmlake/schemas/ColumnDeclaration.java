@@ -12,6 +12,8 @@ import java.util.Optional;
  *     JSON deliveries a dotted path into the object (e.g. {@code actor.account.name})
  * @param range the smallest and largest value a numeric column may hold; a value outside is quarantined
  * @param codes the code list (a file {@code reference/<codes>.csv} with a {@code code} column) a value must be in
+ * @param fiscalYearColumn for a date or timestamp: the column promotion adds beside it in curated, holding its
+ *     Japanese fiscal (school) year, April to March, so every table counts years the same way
  */
 public record ColumnDeclaration(
         String name,
@@ -22,6 +24,7 @@ public record ColumnDeclaration(
         Optional<String> sourceHeader,
         Optional<ValueRange> range,
         Optional<String> codes,
+        Optional<String> fiscalYearColumn,
         LocalizedText description) {
 
     public ColumnDeclaration {
@@ -35,7 +38,11 @@ public record ColumnDeclaration(
         requireNonNull(sourceHeader, "sourceHeader is null for column " + name);
         requireNonNull(range, "range is null for column " + name);
         requireNonNull(codes, "codes is null for column " + name);
+        requireNonNull(fiscalYearColumn, "fiscalYearColumn is null for column " + name);
         requireNonNull(description, "description is null for column " + name);
+        if (fiscalYearColumn.isPresent() && type != ColumnType.DATE && type != ColumnType.TIMESTAMP) {
+            throw new IllegalArgumentException("column " + name + " declares a fiscal year column but is not a date or timestamp");
+        }
         if (range.isPresent() && !type.isNumeric()) {
             throw new IllegalArgumentException("column " + name + " declares a range but its type " + type + " is not numeric");
         }

@@ -50,6 +50,12 @@ public final class ZoneTableLayout {
             fields.add(Types.NestedField.optional(fields.size() + 1, columnName, icebergType(column, columnName), doc));
             PrivacyClass privacy = columnName.equals(column.name()) ? column.privacy() : PrivacyClass.INSENSITIVE;
             properties.put(ZoneTable.PRIVACY_PROPERTY_PREFIX + columnName, privacy.name().toLowerCase(Locale.ROOT));
+            if (zone != Zone.RAW && column.fiscalYearColumn().isPresent()) {
+                String year = column.fiscalYearColumn().get();
+                fields.add(Types.NestedField.optional(fields.size() + 1, year, Types.IntegerType.get(),
+                        "年度（4月〜3月、" + column.name() + " から） / fiscal year, April to March, of " + column.name()));
+                properties.put(ZoneTable.PRIVACY_PROPERTY_PREFIX + year, "insensitive");
+            }
         }
         if (zone == Zone.RAW) {
             for (LineageColumn lineage : LineageColumn.values()) {

@@ -85,11 +85,23 @@ class LakeTablesTest {
         Catalog catalog = LakeSession.icebergCatalog(lake.spark(), lake.settings());
         LakeTables tables = new LakeTables(catalog);
         tables.ensureAll(datasets);
-        TableName schools = new TableName(Zone.CURATED, "schools");
+        TableName schools = new TableName(Zone.RAW, "schools");
         catalog.loadTable(schools.identifier()).updateSchema().addColumn("headcount", Types.IntegerType.get()).commit();
 
         assertThatThrownBy(() -> tables.ensureAll(datasets))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("curated.schools has drifted");
+                .hasMessageContaining("raw.schools has drifted");
+    }
+
+    @Test
+    void recreatesACuratedTableWhoseDeclarationChangedShapeSincePromotionRefillsIt(TemporaryLake lake) {
+        Catalog catalog = LakeSession.icebergCatalog(lake.spark(), lake.settings());
+        LakeTables tables = new LakeTables(catalog);
+        tables.ensureAll(datasets);
+        TableName schools = new TableName(Zone.CURATED, "schools");
+        catalog.loadTable(schools.identifier()).updateSchema().addColumn("headcount", Types.IntegerType.get()).commit();
+
+        assertThat(tables.ensureAll(datasets)).extracting(ZoneTable::name).containsExactly(schools);
+        assertThat(LakeTables.sameColumns(catalog.loadTable(schools.identifier()).schema(), datasets.table(schools).schema())).isTrue();
     }
 }

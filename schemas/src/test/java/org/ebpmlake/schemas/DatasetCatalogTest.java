@@ -66,6 +66,18 @@ class DatasetCatalogTest {
     }
 
     @Test
+    void datedDatasetsGainTheirFiscalYearBesideTheDateInCuratedOnly() {
+        ZoneTable raw = catalog.table(new TableName(Zone.RAW, "attendance"));
+        ZoneTable curated = catalog.table(new TableName(Zone.CURATED, "attendance"));
+
+        assertThat(raw.schema().findField("school_year")).isNull();
+        assertThat(curated.schema().findField("school_year").type()).isEqualTo(org.apache.iceberg.types.Types.IntegerType.get());
+        assertThatThrownBy(() -> new ColumnDeclaration("ward_code", ColumnType.STRING, true, PrivacyClass.QUASI_IDENTIFIER,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("fiscal_year"),
+                new LocalizedText("区", "ward"))).hasMessageContaining("not a date or timestamp");
+    }
+
+    @Test
     void everyColumnHasBilingualDocumentation() {
         for (ZoneTable table : catalog.tables()) {
             for (Types.NestedField field : table.schema().columns()) {
@@ -77,7 +89,7 @@ class DatasetCatalogTest {
     @Test
     void rejectsAPublishedDatasetThatDeclaresADirectIdentifier() {
         ColumnDeclaration name = new ColumnDeclaration("name_kanji", ColumnType.STRING, true,
-                PrivacyClass.DIRECT_IDENTIFIER, Optional.of(DirectIdentifierTreatment.DROP), Optional.empty(), Optional.empty(), Optional.empty(),
+                PrivacyClass.DIRECT_IDENTIFIER, Optional.of(DirectIdentifierTreatment.DROP), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 new LocalizedText("氏名", "name"));
 
         assertThatThrownBy(() -> new DatasetDeclaration("leaky", List.of(Zone.MART), new LocalizedText("漏えい", "leak"),
@@ -88,7 +100,7 @@ class DatasetCatalogTest {
     @Test
     void rejectsACuratedDirectIdentifierWithoutTreatment() {
         ColumnDeclaration id = new ColumnDeclaration("resident_id", ColumnType.STRING, true,
-                PrivacyClass.DIRECT_IDENTIFIER, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), new LocalizedText("住民番号", "id"));
+                PrivacyClass.DIRECT_IDENTIFIER, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), new LocalizedText("住民番号", "id"));
 
         assertThatThrownBy(() -> new DatasetDeclaration("people", List.of(Zone.RAW, Zone.CURATED),
                 new LocalizedText("住民", "people"), List.of("resident_id"), List.of(), List.of(id)))
@@ -98,7 +110,7 @@ class DatasetCatalogTest {
     @Test
     void rejectsPartitioningByAColumnTheZoneDoesNotHave() {
         ColumnDeclaration id = new ColumnDeclaration("resident_id", ColumnType.STRING, true,
-                PrivacyClass.DIRECT_IDENTIFIER, Optional.of(DirectIdentifierTreatment.DROP), Optional.empty(), Optional.empty(), Optional.empty(),
+                PrivacyClass.DIRECT_IDENTIFIER, Optional.of(DirectIdentifierTreatment.DROP), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 new LocalizedText("住民番号", "id"));
         DatasetDeclaration dataset = new DatasetDeclaration("people", List.of(Zone.RAW, Zone.CURATED),
                 new LocalizedText("住民", "people"), List.of(), List.of("bucket(8, resident_id)"), List.of(id));

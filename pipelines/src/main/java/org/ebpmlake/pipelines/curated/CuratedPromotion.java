@@ -16,6 +16,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.ebpmlake.anonymize.KeyedPseudonymizer;
+import org.ebpmlake.lake.FiscalYears;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.TableWrites;
 import org.ebpmlake.pipelines.ops.StageOutput;
@@ -30,7 +31,8 @@ import org.ebpmlake.schemas.ZoneTableLayout;
 
 /**
  * Promotes a dataset from raw to curated: one current row per key (the latest delivery wins), direct
- * identifiers replaced by keyed pseudonyms or dropped as declared. The curated table is rewritten in one
+ * identifiers replaced by keyed pseudonyms or dropped as declared, and the declared fiscal (school) year
+ * columns added beside their dates. Codes and ranges were checked at ingest against the declarations. The curated table is rewritten in one
  * commit from the whole raw table, so promoting twice gives the same rows.
  */
 public final class CuratedPromotion {
@@ -87,6 +89,7 @@ public final class CuratedPromotion {
             } else {
                 columns.add(col(column.name()));
             }
+            column.fiscalYearColumn().ifPresent(year -> columns.add(FiscalYears.of(col(column.name())).as(year)));
         }
         columns.add(col(LineageColumn.BATCH_ID.columnName()));
         return columns;

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ebpmlake.lake.FiscalYears;
 import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
 
@@ -28,7 +29,7 @@ record DailyDeviceUse() implements DerivedKpi {
     public Dataset<Row> actuals(SparkSession spark, String catalog) {
         Dataset<Row> logDays = spark.table(new TableName(Zone.CURATED, "learning_logs").in(catalog))
                 .select(col("student_id_pseudonym"), to_date(col("stated_at")).as("school_day"))
-                .withColumn("fiscal_year", DerivedKpi.fiscalYear(col("school_day")));
+                .withColumn("fiscal_year", FiscalYears.of(col("school_day")));
         Dataset<Row> schoolDays = logDays.groupBy("fiscal_year").agg(countDistinct("school_day").as("school_days"));
         Dataset<Row> students = spark.table(new TableName(Zone.CURATED, "students").in(catalog))
                 .select(col("student_id_pseudonym"), col("school_code"));

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.countDistinct;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ebpmlake.lake.FiscalYears;
 import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
 
@@ -29,7 +30,7 @@ record DepartmentsUsingData(int departments) implements DerivedKpi {
     public Dataset<Row> actuals(SparkSession spark, String catalog) {
         Dataset<Row> perYear = spark.table(new TableName(Zone.OPS, "query_log").in(catalog))
                 .where(col("query_state").equalTo("FINISHED").and(col("table_name").notEqual("")).and(col("department").isNotNull()))
-                .groupBy(DerivedKpi.fiscalYear(col("created_at")).as("fiscal_year"))
+                .groupBy(FiscalYears.of(col("created_at")).as("fiscal_year"))
                 .agg(countDistinct(col("department")).as("using"));
         return asActuals(perYear, col("using").multiply(100.0).divide(departments), "query_log");
     }

@@ -2,9 +2,6 @@ package org.ebpmlake.pipelines.mart;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.month;
-import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.year;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -19,11 +16,6 @@ interface DerivedKpi {
     String kpiId();
 
     Dataset<Row> actuals(SparkSession spark, String catalog);
-
-    /** The Japanese fiscal year (April to March) of a date or timestamp, in the session's time zone (Asia/Tokyo). */
-    static Column fiscalYear(Column dateOrTimestamp) {
-        return when(month(dateOrTimestamp).geq(4), year(dateOrTimestamp)).otherwise(year(dateOrTimestamp).minus(1));
-    }
 
     /** Shapes per-year figures ({@code fiscal_year} and a percentage column) into kpi_actuals rows. */
     default Dataset<Row> asActuals(Dataset<Row> perYear, Column percentage, String sourceTable) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ebpmlake.lake.FiscalYears;
 import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
 
@@ -30,7 +31,7 @@ record MyNumberCardRate(LocalDate asOf) implements DerivedKpi {
                 .agg(count(lit(1)).as("residents"),
                         count(when(col("my_number_card_issued_on").leq(lit(asOf.toString()).cast("date")), lit(1))).as("holders"))
                 .where(col("residents").gt(0))
-                .withColumn("fiscal_year", DerivedKpi.fiscalYear(lit(asOf.toString()).cast("date")));
+                .withColumn("fiscal_year", FiscalYears.of(lit(asOf.toString()).cast("date")));
         return asActuals(perYear, col("holders").multiply(100.0).divide(col("residents")), "residents");
     }
 }

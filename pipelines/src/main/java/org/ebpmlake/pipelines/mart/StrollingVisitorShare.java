@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ebpmlake.lake.FiscalYears;
 import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
 
@@ -21,7 +22,7 @@ record StrollingVisitorShare() implements DerivedKpi {
     @Override
     public Dataset<Row> actuals(SparkSession spark, String catalog) {
         Dataset<Row> perYear = DwellSessions.of(spark.table(new TableName(Zone.CURATED, "gps_pings").in(catalog)))
-                .groupBy(DerivedKpi.fiscalYear(col("visit_date")).as("fiscal_year"))
+                .groupBy(FiscalYears.of(col("visit_date")).as("fiscal_year"))
                 .agg(count(lit(1)).as("sessions"), count(when(DwellSessions.strolling(), lit(1))).as("strolling"));
         return asActuals(perYear, col("strolling").multiply(100.0).divide(col("sessions")), "gps_pings");
     }

@@ -59,6 +59,19 @@ class CuratedPromotionTest {
         assertThat(moved.<String>getAs("ward_code")).isEqualTo("27102");
     }
 
+    @Test
+    void addsTheSchoolYearBesideEachDateSoMarchAndAprilFallInDifferentYears(TemporaryLake lake) throws IOException {
+        lake.withTables();
+        Path file = lake.directory().resolve("mood.csv");
+        Files.writeString(file, "児童生徒番号,入力日,心の天気\nS00000001,2025-03-31,sunny\nS00000001,2025-04-01,cloudy\n", StandardCharsets.UTF_8);
+        new RawIngestion(lake.spark(), lake.settings(), DatasetCatalog.load(), Clock.systemUTC()).ingest("mood_checkins", file);
+
+        promotion(lake).promote("mood_checkins");
+
+        List<Row> rows = lake.spark().table(lake.table("curated.mood_checkins")).orderBy("checked_on").collectAsList();
+        assertThat(rows).extracting(row -> row.<Integer>getAs("school_year")).containsExactly(2024, 2025);
+    }
+
     private CuratedPromotion promotion(TemporaryLake lake) {
         return new CuratedPromotion(lake.spark(), lake.settings(), DatasetCatalog.load(), pseudonymizer);
     }

@@ -60,6 +60,7 @@ class FootfallMartTest {
     }
 
     private static String ping(String device, String localTime, double[] point) {
-        return "('" + device + "', timestamp'" + localTime + "', " + point[0] + ", " + point[1] + ", 10.0, 'b')";
+        // columns: device pseudonym, time, fiscal year, latitude, longitude, accuracy, batch
+        return "('" + device + "', timestamp'" + localTime + "', 2024, " + point[0] + ", " + point[1] + ", 10.0, 'b')";
     }
 }
