@@ -28,6 +28,8 @@ public final class LakeSession {
                 .config("spark.sql.datetime.java8API.enabled", "true")
                 .config("spark.sql.shuffle.partitions", settings.option("spark.sql.shuffle.partitions").orElse("4"))
                 .config("spark.ui.enabled", "false")
+                // Spark's own session catalog is unused; keep its folder inside the lake, not in the working directory.
+                .config("spark.sql.warehouse.dir", settings.warehouse().resolve("spark-session-catalog").toUri().toString())
                 .config("spark.sql.adaptive.enabled", "true")
                 .getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
