@@ -63,7 +63,7 @@ class LakeRunIT {
         assertThat(runs).extracting(row -> row.<String>getAs("run_id")).containsOnly(first.runId(), second.runId());
         assertThat(runs).filteredOn(row -> first.runId().equals(row.getAs("run_id")))
                 .extracting(row -> row.<String>getAs("stage"))
-                .contains("setup", "sources", "raw", "curated", "deid", "mart", "dashboard");
+                .contains("setup", "sources", "raw", "quality", "curated", "deid", "mart", "dashboard");
         assertThat(runs).allSatisfy(row -> {
             assertThat(row.<String>getAs("outcome")).isIn("succeeded", "skipped");
             assertThat(row.<java.time.Instant>getAs("ended_at")).isAfterOrEqualTo(row.<java.time.Instant>getAs("started_at"));
