@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.ebpmlake.anonymize.KeyedPseudonymizer;
 import org.ebpmlake.anonymize.PseudonymKey;
@@ -16,6 +17,9 @@ import org.ebpmlake.schemas.DatasetCatalog;
 import org.ebpmlake.schemas.QualityLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The gate on batches written straight into raw with SQL, bypassing ingest and its quarantine, so what is
@@ -43,44 +47,24 @@ class QualityGateTest {
         assertThat(lake.count("ops.quality_results")).isEqualTo(verdict.findings().size());
     }
 
-    @Test
-    void blocksABatchWithMissingRequiredValues(TemporaryLake lake) {
-        withSchools(lake);
-        insertStudents(lake, 1, "students.csv", GOOD_STUDENTS + ", ('S004', 'SCH1', NULL, '1組', '1', 5)");
-
-        assertBlockedBy(gate(lake).check("students", "run-1"), "complete(grade)", "Completeness 0.75");
+    static Stream<Arguments> badBatches() {
+        return Stream.of(
+                Arguments.of("a missing required value", "('S004', 'SCH1', NULL, '1組', '1', 5)", "complete(grade)", "Completeness 0.75"),
+                Arguments.of("a duplicate key", "('S001', 'SCH2', 4, '1組', '1', 4)", "unique(student_id per batch)", "Uniqueness 0.5"),
+                Arguments.of("an out-of-range value", "('S004', 'SCH1', 12, '1組', '1', 5)", "range(grade 1.0..9.0)", "Compliance 0.75"),
+                Arguments.of("an unknown code", "('S004', 'SCH1', 2, '1組', '9', 5)", "codes(sex in sex)", "Compliance 0.75"),
+                Arguments.of("a broken reference", "('S004', 'SCH9', 2, '1組', '1', 5)", "reference(school_code -> schools)",
+                        "Compliance 0.75"));
     }
 
-    @Test
-    void blocksABatchWithDuplicateKeys(TemporaryLake lake) {
+    @ParameterizedTest(name = "blocks a batch with {0}")
+    @MethodSource("badBatches")
+    void blocksABatchWithABadRowAndNamesTheCheckItFailed(String flaw, String badRow, String checkName, String reason,
+            TemporaryLake lake) {
         withSchools(lake);
-        insertStudents(lake, 1, "students.csv", GOOD_STUDENTS + ", ('S001', 'SCH2', 4, '1組', '1', 4)");
+        insertStudents(lake, 1, "students.csv", GOOD_STUDENTS + ", " + badRow);
 
-        assertBlockedBy(gate(lake).check("students", "run-1"), "unique(student_id per batch)", "Uniqueness 0.5");
-    }
-
-    @Test
-    void blocksABatchWithOutOfRangeValues(TemporaryLake lake) {
-        withSchools(lake);
-        insertStudents(lake, 1, "students.csv", GOOD_STUDENTS + ", ('S004', 'SCH1', 12, '1組', '1', 5)");
-
-        assertBlockedBy(gate(lake).check("students", "run-1"), "range(grade 1.0..9.0)", "Compliance 0.75");
-    }
-
-    @Test
-    void blocksABatchWithAnUnknownCode(TemporaryLake lake) {
-        withSchools(lake);
-        insertStudents(lake, 1, "students.csv", GOOD_STUDENTS + ", ('S004', 'SCH1', 2, '1組', '9', 5)");
-
-        assertBlockedBy(gate(lake).check("students", "run-1"), "codes(sex in sex)", "Compliance 0.75");
-    }
-
-    @Test
-    void blocksABatchWithABrokenReference(TemporaryLake lake) {
-        withSchools(lake);
-        insertStudents(lake, 1, "students.csv", GOOD_STUDENTS + ", ('S004', 'SCH9', 2, '1組', '1', 5)");
-
-        assertBlockedBy(gate(lake).check("students", "run-1"), "reference(school_code -> schools)", "Compliance 0.75");
+        assertBlockedBy(gate(lake).check("students", "run-1"), checkName, reason);
     }
 
     @Test
