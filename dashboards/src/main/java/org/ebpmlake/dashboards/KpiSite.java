@@ -2,10 +2,6 @@ package org.ebpmlake.dashboards;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,21 +38,12 @@ public final class KpiSite {
         List<Row> actuals = spark.table(ACTUALS.in(settings.catalogName()))
                 .orderBy(functions.col("kpi_id"), functions.col("fiscal_year"), functions.col("source")).collectAsList();
         Path site = settings.siteDirectory();
-        write(site.resolve(INDEX), KpiOverviewPage.render(kpis, asOf));
+        PageFile.write(site.resolve(INDEX), KpiOverviewPage.render(kpis, asOf));
         for (Row kpi : kpis) {
             String id = kpi.getAs("kpi_id");
             List<Row> own = actuals.stream().filter(actual -> id.equals(actual.getAs("kpi_id"))).toList();
-            write(site.resolve(KpiDetailPage.relativePath(id)), KpiDetailPage.render(kpi, own));
+            PageFile.write(site.resolve(KpiDetailPage.relativePath(id)), KpiDetailPage.render(kpi, own));
         }
         return site.resolve(INDEX);
-    }
-
-    private static void write(Path page, String html) {
-        try {
-            Files.createDirectories(page.getParent());
-            Files.writeString(page, html, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the dashboard page " + page, e);
-        }
     }
 }

@@ -31,6 +31,8 @@ import org.ebpmlake.pipelines.ops.Progress;
 import org.ebpmlake.pipelines.ops.RunLog;
 import org.ebpmlake.pipelines.ops.StageOutput;
 import org.ebpmlake.pipelines.ops.StageRunner;
+import org.ebpmlake.pipelines.quality.QualityGate;
+import org.ebpmlake.pipelines.quality.QualityResultsTable;
 import org.ebpmlake.pipelines.raw.IngestionResult;
 import org.ebpmlake.pipelines.raw.RawIngestion;
 import org.ebpmlake.pipelines.sources.SampleSources;
@@ -42,7 +44,7 @@ import org.ebpmlake.schemas.Zone;
 import org.ebpmlake.schemas.ZoneTable;
 
 /**
- * The whole path once, on the configured lake: sample sources → raw → curated → deid → mart → dashboard.
+ * The whole path once, on the configured lake: sample sources → raw → quality gate → curated → deid → mart → dashboard.
  * Every stage hands its result to the next through an Iceberg table and is recorded in {@code ops.runs}.
  * Re-running over the same sources adds no row to any data table.
  */
@@ -92,8 +94,17 @@ public final class LakeRun {
         }
 
         CuratedPromotion promotion = new CuratedPromotion(spark, settings, datasets, new KeyedPseudonymizer(key));
+        QualityGate gate = new QualityGate(spark, settings, datasets, clock);
         for (String dataset : sourceDatasets) {
-            stages.run("curated", new TableName(Zone.CURATED, dataset).toString(), () -> promotion.promote(dataset));
+            StageOutput verdict = stages.run("quality", QualityResultsTable.TABLE + " " + dataset,
+                    () -> gate.check(dataset, runId).stageOutput());
+            stages.run("curated", new TableName(Zone.CURATED, dataset).toString(), () -> {
+                if (verdict.outcome() == Outcome.BLOCKED) {
+                    // Curated keeps its last good rows, and the stages after it read those.
+                    return StageOutput.blocked(0, "not promoted: the quality gate blocked the raw rows");
+                }
+                return promotion.promote(dataset);
+            });
         }
         stages.run("curated", KpiCatalogLoad.TABLE.toString(), () -> new KpiCatalogLoad(spark, settings).load());
 

@@ -55,6 +55,27 @@ class LakeRunIT {
     }
 
     @Test
+    void aBatchTheQualityGateBlocksLeavesCuratedWithItsLastGoodRows(TemporaryLake lake) {
+        RunSummary first = new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC()).run();
+        // Written straight into raw, past ingest's own checks: a newer delivery giving five students grade 42.
+        lake.spark().sql("INSERT INTO " + lake.table("raw.students") + " SELECT student_id, school_code, 42, class_name, sex,"
+                + " birth_month, 'bad-batch', 'students_late.csv', _line, 'bad-hash', current_timestamp() FROM "
+                + lake.table("raw.students") + " LIMIT 5");
+
+        RunSummary second = new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC()).run();
+
+        assertThat(second.rowsOf("curated.students")).isEqualTo(first.rowsOf("curated.students"));
+        assertThat(lake.spark().table(lake.table("curated.students")).where("grade = 42").count()).isZero();
+        List<Row> blocked = lake.spark().table(lake.table("ops.runs"))
+                .where(col("run_id").equalTo(second.runId()).and(col("outcome").equalTo("blocked"))).collectAsList();
+        assertThat(blocked).extracting(row -> row.<String>getAs("stage")).containsExactlyInAnyOrder("quality", "curated");
+        assertThat(blocked).extracting(row -> row.<String>getAs("message"))
+                .anySatisfy(message -> assertThat(message).contains("range(grade 1.0..9.0)").contains("Compliance"));
+        assertThat(lake.spark().table(lake.table("ops.quality_results"))
+                .where(col("dataset").equalTo("students").and(col("status").equalTo("failure"))).count()).isEqualTo(1);
+    }
+
+    @Test
     void recordsEveryStageOfEveryRunInTheRunLog(TemporaryLake lake) {
         RunSummary first = new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC()).run();
         RunSummary second = new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC()).run();
@@ -63,7 +84,7 @@ class LakeRunIT {
         assertThat(runs).extracting(row -> row.<String>getAs("run_id")).containsOnly(first.runId(), second.runId());
         assertThat(runs).filteredOn(row -> first.runId().equals(row.getAs("run_id")))
                 .extracting(row -> row.<String>getAs("stage"))
-                .contains("setup", "sources", "raw", "curated", "deid", "mart", "dashboard");
+                .contains("setup", "sources", "raw", "quality", "curated", "deid", "mart", "dashboard");
         assertThat(runs).allSatisfy(row -> {
             assertThat(row.<String>getAs("outcome")).isIn("succeeded", "skipped");
             assertThat(row.<java.time.Instant>getAs("ended_at")).isAfterOrEqualTo(row.<java.time.Instant>getAs("started_at"));

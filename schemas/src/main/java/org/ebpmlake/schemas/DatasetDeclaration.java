@@ -2,6 +2,7 @@ package org.ebpmlake.schemas;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Set;
  *
  * @param key the columns that identify a row in the source (used for uniqueness checks)
  * @param partitionedBy Iceberg partition transforms, such as {@code ward_code} or {@code day(pinged_at)}
+ * @param quality checks declared beyond those the columns imply; empty when the section is absent
  */
 public record DatasetDeclaration(
         String name,
@@ -20,7 +22,8 @@ public record DatasetDeclaration(
         LocalizedText title,
         List<String> key,
         List<String> partitionedBy,
-        List<ColumnDeclaration> columns) {
+        List<ColumnDeclaration> columns,
+        Optional<QualityDeclaration> quality) {
 
     public DatasetDeclaration {
         requireNonNull(name, "name is null");
@@ -38,6 +41,7 @@ public record DatasetDeclaration(
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("dataset " + name + " declares no column");
         }
+        requireNonNull(quality, "quality is null for dataset " + name);
         Set<String> names = new HashSet<>();
         for (ColumnDeclaration column : columns) {
             if (!names.add(column.name())) {
@@ -49,11 +53,28 @@ public record DatasetDeclaration(
                 throw new IllegalArgumentException("key column " + keyColumn + " of dataset " + name + " is not declared");
             }
         }
+        quality.ifPresent(declared -> checkQualityColumns(name, names, declared));
         for (ColumnDeclaration column : columns) {
             if (column.privacy() == PrivacyClass.DIRECT_IDENTIFIER) {
                 checkDirectIdentifier(name, zones, column);
             }
         }
+    }
+
+    private static void checkQualityColumns(String name, Set<String> names, QualityDeclaration quality) {
+        List<String> checked = new ArrayList<>();
+        quality.completeness().forEach(threshold -> checked.add(threshold.column()));
+        quality.references().forEach(reference -> checked.add(reference.column()));
+        for (String column : checked) {
+            if (!names.contains(column)) {
+                throw new IllegalArgumentException("quality check of dataset " + name + " names undeclared column " + column);
+            }
+        }
+    }
+
+    /** The declared quality section, or none. */
+    public QualityDeclaration qualityChecks() {
+        return quality.orElse(QualityDeclaration.NONE);
     }
 
     private static void checkDirectIdentifier(String name, List<Zone> zones, ColumnDeclaration column) {

@@ -93,7 +93,7 @@ class DatasetCatalogTest {
                 new LocalizedText("氏名", "name"));
 
         assertThatThrownBy(() -> new DatasetDeclaration("leaky", List.of(Zone.MART), new LocalizedText("漏えい", "leak"),
-                List.of(), List.of(), List.of(name)))
+                List.of(), List.of(), List.of(name), Optional.empty()))
                 .hasMessageContaining("direct identifier name_kanji");
     }
 
@@ -103,7 +103,7 @@ class DatasetCatalogTest {
                 PrivacyClass.DIRECT_IDENTIFIER, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), new LocalizedText("住民番号", "id"));
 
         assertThatThrownBy(() -> new DatasetDeclaration("people", List.of(Zone.RAW, Zone.CURATED),
-                new LocalizedText("住民", "people"), List.of("resident_id"), List.of(), List.of(id)))
+                new LocalizedText("住民", "people"), List.of("resident_id"), List.of(), List.of(id), Optional.empty()))
                 .hasMessageContaining("must declare a treatment");
     }
 
@@ -113,7 +113,7 @@ class DatasetCatalogTest {
                 PrivacyClass.DIRECT_IDENTIFIER, Optional.of(DirectIdentifierTreatment.DROP), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 new LocalizedText("住民番号", "id"));
         DatasetDeclaration dataset = new DatasetDeclaration("people", List.of(Zone.RAW, Zone.CURATED),
-                new LocalizedText("住民", "people"), List.of(), List.of("bucket(8, resident_id)"), List.of(id));
+                new LocalizedText("住民", "people"), List.of(), List.of("bucket(8, resident_id)"), List.of(id), Optional.empty());
 
         assertThat(catalog.layout().tableIn(dataset, Zone.RAW).partitionSpec().fields()).hasSize(1);
         assertThatThrownBy(() -> catalog.layout().tableIn(dataset, Zone.CURATED))

@@ -2,7 +2,6 @@ package org.ebpmlake.pipelines.curated;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.ebpmlake.anonymize.KeyedPseudonymizer;
@@ -56,24 +54,11 @@ public final class CuratedPromotion {
         String curatedTable = new TableName(Zone.CURATED, dataset.name()).in(settings.catalogName());
         Dataset<Row> raw = spark.table(rawTable);
         long rowsIn = raw.count();
-        Dataset<Row> current = latestPerKey(raw, dataset);
+        Dataset<Row> current = LatestPerKey.of(raw, dataset);
         Dataset<Row> curated = current.select(curatedColumns(dataset).toArray(Column[]::new));
         TableWrites.replaceAll(curated, curatedTable);
         long rowsOut = spark.table(curatedTable).count();
         return StageOutput.succeeded(rowsIn, rowsOut, rowsIn == rowsOut ? "" : (rowsIn - rowsOut) + " superseded rows left in raw");
-    }
-
-    private static Dataset<Row> latestPerKey(Dataset<Row> raw, DatasetDeclaration dataset) {
-        if (dataset.key().isEmpty()) {
-            return raw;
-        }
-        Column[] key = dataset.key().stream().map(functions::col).toArray(Column[]::new);
-        return raw.withColumn("_rank", row_number().over(Window.partitionBy(key).orderBy(
-                        col(LineageColumn.INGESTED_AT.columnName()).desc(),
-                        col(LineageColumn.SOURCE_FILE.columnName()).desc(),
-                        col(LineageColumn.LINE.columnName()).desc())))
-                .where(col("_rank").equalTo(1))
-                .drop("_rank");
     }
 
     private List<Column> curatedColumns(DatasetDeclaration dataset) {

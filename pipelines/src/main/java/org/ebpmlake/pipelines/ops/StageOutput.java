@@ -15,4 +15,8 @@ public record StageOutput(long rowsIn, long rowsOut, Outcome outcome, String mes
     public static StageOutput succeeded(long rowsIn, long rowsOut, String message) {
         return new StageOutput(rowsIn, rowsOut, Outcome.SUCCEEDED, message);
     }
+
+    public static StageOutput blocked(long rowsIn, String message) {
+        return new StageOutput(rowsIn, 0, Outcome.BLOCKED, message);
+    }
 }
