@@ -42,7 +42,7 @@ import scala.collection.JavaConverters;
 public final class QualityGate {
     /** The row count of the checked rows, measured even for a dataset whose checks would not need it. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static final Analyzer<?, Metric<?>> SIZE = (Analyzer) new Size(Option.empty());
+    private static final Analyzer<?, Metric<?>> ROW_COUNT = (Analyzer) new Size(Option.empty());
 
     private final SparkSession spark;
     private final LakeSettings settings;
@@ -83,7 +83,7 @@ public final class QualityGate {
         dataset.qualityChecks().volume().ifPresent(volume -> findings.add(new VolumeAnomaly(volume).assess(
                 metrics.promotedHistory(dataset.name(), MetricValue.BATCH_SIZE, MetricValue.WHOLE_TABLE), batchSize)));
 
-        long rowsChecked = measured.stream().filter(metric -> metric.metric().equals("Size")).findFirst()
+        long rowsChecked = measured.stream().filter(metric -> metric.metric().equals(MetricValue.SIZE)).findFirst()
                 .map(metric -> (long) metric.value()).orElse(0L);
         QualityVerdict verdict = new QualityVerdict(dataset.name(), rowsChecked, findings);
         Instant now = clock.instant();
@@ -99,7 +99,7 @@ public final class QualityGate {
         }
         return Optional.of(new VerificationSuite().onData(rows)
                 .addChecks(JavaConverters.asScalaBuffer(checks.stream().map(DeclaredCheck::check).toList()).toSeq())
-                .addRequiredAnalyzer(SIZE)
+                .addRequiredAnalyzer(ROW_COUNT)
                 .run());
     }
 
@@ -133,10 +133,14 @@ public final class QualityGate {
 
     /** Deequ's reason for a constraint: its metric's value against the requirement, never a row's values. */
     private static String reason(ConstraintResult result) {
-        String metric = result.metric().isDefined() && result.metric().get() instanceof DoubleMetric value && value.value().isSuccess()
-                ? value.name() + " " + value.value().get() : "";
-        String message = result.message().isDefined() ? result.message().get() : "";
-        return (metric + " " + message).trim();
+        List<String> parts = new ArrayList<>();
+        if (result.metric().isDefined() && result.metric().get() instanceof DoubleMetric value && value.value().isSuccess()) {
+            parts.add(value.name() + " " + value.value().get());
+        }
+        if (result.message().isDefined()) {
+            parts.add(result.message().get());
+        }
+        return String.join(" ", parts);
     }
 
     private static Optional<String> newestBatch(Dataset<Row> delivered) {
