@@ -29,6 +29,7 @@ import org.ebpmlake.anonymize.verify.IndependentVerifier;
 import org.ebpmlake.anonymize.verify.VerificationVerdict;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.TableWrites;
+import org.ebpmlake.pipelines.ops.PrivacyReportTable;
 import org.ebpmlake.pipelines.ops.StageOutput;
 import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
@@ -117,8 +118,7 @@ public final class ResidentDeidentification {
 
     private void report(String runId, long rowsIn, long rowsOut, long suppressed, Optional<AnonymizationResult> result,
             Optional<VerificationVerdict> verdict, Optional<ReidentificationRisks> risks, boolean verified) {
-        String table = new TableName(Zone.OPS, "privacy_reports").in(settings.catalogName());
-        Row row = RowFactory.create(runId, TABLE.toString(), "k-anonymity",
+        new PrivacyReportTable(spark, settings).append(new PrivacyReportTable.Report(runId, TABLE.toString(), "k-anonymity",
                 "{\"k\":" + policy.kAnonymity() + ",\"suppression_limit\":" + policy.suppressionLimit() + "}",
                 String.join(",", policy.quasiIdentifiers().keySet().stream().sorted().toList()),
                 result.map(found -> found.transformation().toString()).orElse("none"),
@@ -126,11 +126,10 @@ public final class ResidentDeidentification {
                 verdict.map(VerificationVerdict::classes).orElse(0L),
                 verdict.map(VerificationVerdict::smallestClass).orElse(0L),
                 verified, clock.instant(),
-                result.map(AnonymizationResult::informationLoss).orElse(null),
-                risks.map(found -> found.prosecutor().highest()).orElse(null),
-                risks.map(found -> found.prosecutor().average()).orElse(null),
-                risks.map(found -> found.prosecutor().recordsAboveThreshold()).orElse(null),
-                result.map(found -> found.statistics().nodesChecked()).orElse(null));
-        TableWrites.append(spark.createDataFrame(List.of(row), spark.table(table).schema()), table);
+                result.map(AnonymizationResult::informationLoss),
+                risks.map(found -> found.prosecutor().highest()),
+                risks.map(found -> found.prosecutor().average()),
+                risks.map(found -> found.prosecutor().recordsAboveThreshold()),
+                result.map(found -> found.statistics().nodesChecked())));
     }
 }

@@ -10,10 +10,9 @@ import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -22,6 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.TableWrites;
 import org.ebpmlake.pipelines.deid.PrivacyModelViolationException;
+import org.ebpmlake.pipelines.ops.PrivacyReportTable;
 import org.ebpmlake.pipelines.ops.StageOutput;
 import org.ebpmlake.reference.JisMeshCode;
 import org.ebpmlake.schemas.TableName;
@@ -99,12 +99,10 @@ public final class FootfallMart {
     }
 
     private void report(String runId, long cells, long published, long smallest, boolean verified) {
-        String table = new TableName(Zone.OPS, "privacy_reports").in(settings.catalogName());
-        Row row = RowFactory.create(runId, HOURLY.toString(), "count threshold",
+        new PrivacyReportTable(spark, settings).append(new PrivacyReportTable.Report(runId, HOURLY.toString(), "count threshold",
                 "{\"minimum_count\":" + minimumCount + "}", "mesh_code,hour_start",
                 "GPS pings aggregated to distinct devices per half mesh and hour; cells under the threshold suppressed",
                 cells, published, cells - published, published, smallest == Long.MAX_VALUE ? 0L : smallest, verified, clock.instant(),
-                null, null, null, null, null);
-        TableWrites.append(spark.createDataFrame(List.of(row), spark.table(table).schema()), table);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
     }
 }
