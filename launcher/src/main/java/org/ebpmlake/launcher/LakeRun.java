@@ -22,7 +22,7 @@ import org.ebpmlake.lake.LakeTables;
 import org.ebpmlake.pipelines.curated.CuratedPromotion;
 import org.ebpmlake.pipelines.curated.KpiCatalogLoad;
 import org.ebpmlake.pipelines.deid.PrivacyPolicy;
-import org.ebpmlake.pipelines.deid.ResidentDeidentification;
+import org.ebpmlake.pipelines.deid.Deidentification;
 import org.ebpmlake.pipelines.mart.FootfallMart;
 import org.ebpmlake.pipelines.mart.KpiActualsMart;
 import org.ebpmlake.pipelines.mart.KpiProgressMart;
@@ -108,9 +108,10 @@ public final class LakeRun {
         }
         stages.run("curated", KpiCatalogLoad.TABLE.toString(), () -> new KpiCatalogLoad(spark, settings).load());
 
-        PrivacyPolicy residentsPolicy = PrivacyPolicy.load(Path.of(settings.option("lake.privacy.policies").orElseThrow()), "residents");
-        ResidentDeidentification deid = new ResidentDeidentification(spark, settings, residentsPolicy, asOf, clock);
-        stages.run("deid", ResidentDeidentification.TABLE.toString(), () -> deid.publish(runId));
+        for (PrivacyPolicy policy : PrivacyPolicy.loadAll(Path.of(settings.option("lake.privacy.policies").orElseThrow()))) {
+            Deidentification deid = new Deidentification(spark, settings, policy, asOf, clock);
+            stages.run("deid", policy.publishes(), () -> deid.publish(runId));
+        }
 
         stages.run("mart", FootfallMart.HOURLY.toString(), () -> new FootfallMart(spark, settings, clock).build(runId));
         stages.run("mart", KpiActualsMart.TABLE.toString(), () -> new KpiActualsMart(spark, settings, asOf).build());

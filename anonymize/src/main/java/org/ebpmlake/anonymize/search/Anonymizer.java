@@ -4,16 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ebpmlake.anonymize.hierarchy.Hierarchy;
 
 /**
- * The in-memory de-identification engine: finds the optimal full-domain generalization of a table under
- * the configured privacy models and ARX's Loss metric, and applies it. Empty when no transformation, not even
- * full suppression within the limit, meets the models.
+ * The de-identification engine: finds the optimal full-domain generalization under the configured privacy
+ * models and ARX's Loss metric. {@link #anonymize(Table)} also applies it in memory; {@link #plan(TupleCounts)}
+ * searches on a table's counted rows and leaves applying the plan to whoever holds the records (Spark, for a
+ * table too large for memory). Empty when no transformation, not even full suppression within the limit,
+ * meets the models.
  */
 public final class Anonymizer {
     private final AnonymizationConfiguration configuration;
@@ -25,39 +29,74 @@ public final class Anonymizer {
     public Optional<AnonymizationResult> anonymize(Table table) {
         requireNonNull(table, "table is null");
         long started = System.nanoTime();
-        EncodedInput input = new EncodedInput(table, configuration);
+        EncodedInput input = EncodedInput.of(table, configuration);
+        return search(input, started).map(found -> new AnonymizationResult(found.plan(), apply(table, input, found)));
+    }
+
+    public Optional<GeneralizationPlan> plan(TupleCounts counts) {
+        requireNonNull(counts, "counts is null");
+        long started = System.nanoTime();
+        EncodedInput input = EncodedInput.of(counts, configuration);
+        return search(input, started).map(Found::plan);
+    }
+
+    private Optional<Found> search(EncodedInput input, long started) {
         long encoded = System.nanoTime();
         OptimalSearch.Outcome outcome = new OptimalSearch(input, configuration).run();
         long searched = System.nanoTime();
         SearchStatistics statistics = new SearchStatistics(outcome.latticeSize(), outcome.nodesChecked(), true,
                 Duration.ofNanos(encoded - started), Duration.ofNanos(searched - encoded));
-        return outcome.optimum().map(optimum -> result(table, input, optimum, statistics));
+        return outcome.optimum().map(optimum -> found(input, optimum, statistics));
     }
 
-    private AnonymizationResult result(Table table, EncodedInput input, NodeEvaluation optimum,
-            SearchStatistics statistics) {
+    private Found found(EncodedInput input, NodeEvaluation optimum, SearchStatistics statistics) {
         List<QuasiIdentifier> quasiIdentifiers = configuration.quasiIdentifiers();
         int[] levels = optimum.levels();
         List<String> attributes = new ArrayList<>();
         List<Integer> levelList = new ArrayList<>();
         Map<String, Double> attributeLoss = new LinkedHashMap<>();
-        int[] columns = new int[levels.length];
         for (int attribute = 0; attribute < levels.length; attribute++) {
             String column = quasiIdentifiers.get(attribute).column();
             attributes.add(column);
             levelList.add(levels[attribute]);
             attributeLoss.put(column, optimum.attributeLosses()[attribute]);
-            columns[attribute] = table.columnIndex(column);
         }
         LossMetric metric = new LossMetric(input, configuration.aggregateFunction());
-        boolean[] suppressed = new ClassGrouping(input, metric, configuration.maximumSuppressed(input.records))
+        boolean[] suppressedTuples = new ClassGrouping(input, metric, configuration.maximumSuppressed(input.records))
                 .suppressedTuples(levels);
-        List<String[]> rows = new ArrayList<>(input.records);
-        for (int record = 0; record < input.records; record++) {
+        Set<List<String>> suppressedClasses = new HashSet<>();
+        for (int tuple = 0; tuple < suppressedTuples.length; tuple++) {
+            if (suppressedTuples[tuple]) {
+                suppressedClasses.add(generalized(input, levels, tuple));
+            }
+        }
+        GeneralizationPlan plan = new GeneralizationPlan(quasiIdentifiers, new Transformation(attributes, levelList),
+                suppressedClasses, input.records, optimum.suppressedRecords(), optimum.keptClasses(),
+                optimum.smallestKeptClass(), optimum.loss(), attributeLoss, optimum.discernibility(), statistics);
+        return new Found(plan, levels, suppressedTuples);
+    }
+
+    private static List<String> generalized(EncodedInput input, int[] levels, int tuple) {
+        List<String> values = new ArrayList<>(levels.length);
+        for (int attribute = 0; attribute < levels.length; attribute++) {
+            values.add(input.attributes[attribute].generalizedValue(levels[attribute], input.quasiIdentifierCodes[attribute][tuple]));
+        }
+        return values;
+    }
+
+    private Table apply(Table table, EncodedInput input, Found found) {
+        List<QuasiIdentifier> quasiIdentifiers = configuration.quasiIdentifiers();
+        int[] levels = found.levels();
+        int[] columns = new int[levels.length];
+        for (int attribute = 0; attribute < levels.length; attribute++) {
+            columns[attribute] = table.columnIndex(quasiIdentifiers.get(attribute).column());
+        }
+        List<String[]> rows = new ArrayList<>(table.rows().size());
+        for (int record = 0; record < table.rows().size(); record++) {
             String[] row = table.rows().get(record).clone();
-            int tuple = input.tupleOfRecord[record];
+            int tuple = input.tupleOfRow[record];
             for (int attribute = 0; attribute < levels.length; attribute++) {
-                if (suppressed[tuple]) {
+                if (found.suppressedTuples()[tuple]) {
                     row[columns[attribute]] = Hierarchy.SUPPRESSED;
                 } else {
                     row[columns[attribute]] = input.attributes[attribute].generalizedValue(levels[attribute],
@@ -66,8 +105,10 @@ public final class Anonymizer {
             }
             rows.add(row);
         }
-        return new AnonymizationResult(new Transformation(attributes, levelList), new Table(table.columns(), rows),
-                optimum.suppressedRecords(), optimum.keptClasses(), optimum.smallestKeptClass(), optimum.loss(),
-                attributeLoss, optimum.discernibility(), statistics);
+        return new Table(table.columns(), rows);
+    }
+
+    /** The plan with what applying it in memory needs: the levels and which tuples are suppressed. */
+    private record Found(GeneralizationPlan plan, int[] levels, boolean[] suppressedTuples) {
     }
 }

@@ -1,6 +1,7 @@
 package org.ebpmlake.anonymize.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,11 @@ import org.ebpmlake.anonymize.SensitiveDomain;
 /**
  * The input reduced to what the search needs: the distinct combinations of quasi-identifier and sensitive
  * codes with their record counts. Checking a lattice node then walks these tuples, not the records; a
- * registry of millions of residents has only some hundred thousand of them.
+ * registry of millions of residents has only some hundred thousand of them. A table and its
+ * {@link TupleCounts} encode alike, row by row, a counted row weighing its count.
  */
 final class EncodedInput {
-    final int records;
+    final long records;
     final AttributeEncoding[] attributes;
     /** quasiIdentifierCodes[attribute][tuple]. */
     final int[][] quasiIdentifierCodes;
@@ -22,23 +24,35 @@ final class EncodedInput {
     final int[][] sensitiveCodes;
     final int[] sensitiveDomainSizes;
     final int[] tupleCounts;
-    /** The tuple of every input record. */
-    final int[] tupleOfRecord;
+    /** The tuple of every input row: of every record for a table, of every counted row for counts. */
+    final int[] tupleOfRow;
     /** criteria[i] checks models[i]; sensitiveOfCriterion[i] is its sensitive attribute, -1 for none. */
     final ClassCriterion[] criteria;
     final int[] sensitiveOfCriterion;
     /** Σ over records of the domain share at each level: the Loss of an attribute when nothing is suppressed. */
     final double[][] unsuppressedLoss;
 
-    EncodedInput(Table table, AnonymizationConfiguration configuration) {
-        records = table.rows().size();
+    static EncodedInput of(Table table, AnonymizationConfiguration configuration) {
+        return new EncodedInput(table.columns(), table.rows(), new long[0], configuration);
+    }
+
+    static EncodedInput of(TupleCounts counts, AnonymizationConfiguration configuration) {
+        return new EncodedInput(counts.columns(), counts.rows(),
+                counts.counts().stream().mapToLong(Long::longValue).toArray(), configuration);
+    }
+
+    /** @param weights records per row; empty when every row is one record */
+    private EncodedInput(List<String> columns, List<String[]> inputRows, long[] weights,
+            AnonymizationConfiguration configuration) {
+        int rowCount = inputRows.size();
+        records = weights.length == 0 ? rowCount : Arrays.stream(weights).sum();
         List<QuasiIdentifier> quasiIdentifiers = configuration.quasiIdentifiers();
         int dimensions = quasiIdentifiers.size();
         attributes = new AttributeEncoding[dimensions];
         int[] quasiIdentifierColumns = new int[dimensions];
         for (int attribute = 0; attribute < dimensions; attribute++) {
             attributes[attribute] = new AttributeEncoding(quasiIdentifiers.get(attribute).hierarchy());
-            quasiIdentifierColumns[attribute] = table.columnIndex(quasiIdentifiers.get(attribute).column());
+            quasiIdentifierColumns[attribute] = columnIndex(columns, quasiIdentifiers.get(attribute).column());
         }
         Map<String, Integer> sensitiveIndexes = new LinkedHashMap<>();
         for (PrivacyModel model : configuration.models()) {
@@ -48,16 +62,16 @@ final class EncodedInput {
         int[] sensitiveColumns = new int[sensitiveCount];
         List<Map<String, Integer>> sensitiveDictionaries = new ArrayList<>();
         for (Map.Entry<String, Integer> entry : sensitiveIndexes.entrySet()) {
-            sensitiveColumns[entry.getValue()] = table.columnIndex(entry.getKey());
+            sensitiveColumns[entry.getValue()] = columnIndex(columns, entry.getKey());
             sensitiveDictionaries.add(new LinkedHashMap<>());
         }
 
-        long[] radix = tupleRadix(table, sensitiveColumns, sensitiveDictionaries);
-        PackedKeyIndex tuples = new PackedKeyIndex(Math.max(16, Math.min(records, 1 << 22)));
-        tupleOfRecord = new int[records];
-        int[][] codesOfRecord = new int[dimensions + sensitiveCount][records];
-        for (int record = 0; record < records; record++) {
-            String[] row = table.rows().get(record);
+        long[] radix = tupleRadix(inputRows, sensitiveColumns, sensitiveDictionaries);
+        PackedKeyIndex tuples = new PackedKeyIndex(Math.max(16, Math.min(rowCount, 1 << 22)));
+        tupleOfRow = new int[rowCount];
+        int[][] codesOfRecord = new int[dimensions + sensitiveCount][rowCount];
+        for (int record = 0; record < rowCount; record++) {
+            String[] row = inputRows.get(record);
             long key = 0;
             for (int attribute = 0; attribute < dimensions; attribute++) {
                 String value = row[quasiIdentifierColumns[attribute]];
@@ -74,15 +88,15 @@ final class EncodedInput {
                 codesOfRecord[dimensions + sensitive][record] = code;
                 key += code * radix[dimensions + sensitive];
             }
-            tupleOfRecord[record] = tuples.numberOf(key);
+            tupleOfRow[record] = tuples.numberOf(key);
         }
         int tupleCount = tuples.size();
         quasiIdentifierCodes = new int[dimensions][tupleCount];
         sensitiveCodes = new int[sensitiveCount][tupleCount];
         tupleCounts = new int[tupleCount];
-        for (int record = 0; record < records; record++) {
-            int tuple = tupleOfRecord[record];
-            tupleCounts[tuple]++;
+        for (int record = 0; record < rowCount; record++) {
+            int tuple = tupleOfRow[record];
+            tupleCounts[tuple] = Math.addExact(tupleCounts[tuple], weights.length == 0 ? 1 : Math.toIntExact(weights[record]));
             for (int attribute = 0; attribute < dimensions; attribute++) {
                 quasiIdentifierCodes[attribute][tuple] = codesOfRecord[attribute][record];
             }
@@ -138,8 +152,16 @@ final class EncodedInput {
      * Mixed-radix weights that pack one record's codes into a long; the sensitive dictionaries are filled on
      * the way, since their sizes set the radix.
      */
-    private long[] tupleRadix(Table table, int[] sensitiveColumns, List<Map<String, Integer>> sensitiveDictionaries) {
-        for (String[] row : table.rows()) {
+    private static int columnIndex(List<String> columns, String column) {
+        int index = columns.indexOf(column);
+        if (index < 0) {
+            throw new IllegalArgumentException("the input has no column '" + column + "'; it has " + columns);
+        }
+        return index;
+    }
+
+    private long[] tupleRadix(List<String[]> inputRows, int[] sensitiveColumns, List<Map<String, Integer>> sensitiveDictionaries) {
+        for (String[] row : inputRows) {
             for (int sensitive = 0; sensitive < sensitiveColumns.length; sensitive++) {
                 Map<String, Integer> dictionary = sensitiveDictionaries.get(sensitive);
                 dictionary.putIfAbsent(row[sensitiveColumns[sensitive]], dictionary.size());

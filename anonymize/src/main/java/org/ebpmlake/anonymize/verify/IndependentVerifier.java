@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ebpmlake.anonymize.ClassCriterion;
 import org.ebpmlake.anonymize.PrivacyModel;
 import org.ebpmlake.anonymize.SensitiveDomain;
@@ -15,12 +17,18 @@ import org.ebpmlake.anonymize.hierarchy.Hierarchy;
 import org.ebpmlake.anonymize.search.QuasiIdentifier;
 import org.ebpmlake.anonymize.search.Table;
 import org.ebpmlake.anonymize.search.Transformation;
+import org.ebpmlake.anonymize.search.TupleCounts;
 
 /**
  * Re-checks a released table on its own code path, sharing nothing with the search but the models'
- * definitions: every released value must be its input value generalized to the claimed level (or {@code *}
- * in all quasi-identifiers for a suppressed record); grouping the other released rows by their text, every class
- * must meet every model; and the suppressed records must fit in the suppression limit.
+ * definitions. Grouping the released rows that are not suppressed by their text, every class must meet every
+ * model, and the suppressed records must fit in the suppression limit. A suppressed record has {@code *} in
+ * every quasi-identifier where the transformation alone would not give that.
+ *
+ * <p>Given the input table too, every released value must be its input value generalized to the claimed
+ * level. Given only the released table's counted rows (what Spark hands back for a table too large for
+ * memory), every released value must be a value of its hierarchy at the claimed level, and the counts must
+ * add up to the input's records.
  */
 public final class IndependentVerifier {
     private static final int VIOLATIONS_SHOWN = 10;
@@ -45,20 +53,80 @@ public final class IndependentVerifier {
             violations.add("the output has " + output.rows().size() + " rows, the input " + input.rows().size());
             return new VerificationVerdict(0, 0, 0, List.of(), violations);
         }
+        int[] columns = quasiIdentifierColumns(output.columns());
+        boolean[] suppressedRows = suppressedRows(input, output, transformation, columns, violations);
+        long[] ones = new long[output.rows().size()];
+        Arrays.fill(ones, 1);
+        return checkClasses(output.columns(), output.rows(), ones, suppressedRows, violations);
+    }
+
+    public VerificationVerdict verify(TupleCounts output, long inputRecords, Transformation transformation) {
+        requireNonNull(output, "output is null");
+        requireNonNull(transformation, "transformation is null");
+        List<String> violations = new ArrayList<>();
+        if (output.records() != inputRecords) {
+            violations.add("the output counts " + output.records() + " records, the input " + inputRecords);
+            return new VerificationVerdict(0, 0, 0, List.of(), violations);
+        }
+        int[] columns = quasiIdentifierColumns(output.columns());
+        List<Set<String>> allowed = new ArrayList<>();
+        boolean transformationSuppressesAll = true;
+        for (QuasiIdentifier quasiIdentifier : quasiIdentifiers) {
+            int level = transformation.levelByAttribute().get(quasiIdentifier.column());
+            Set<String> values = new HashSet<>();
+            for (List<String> row : quasiIdentifier.hierarchy().rows()) {
+                values.add(row.get(level));
+            }
+            transformationSuppressesAll &= values.equals(Set.of(Hierarchy.SUPPRESSED));
+            allowed.add(values);
+        }
+        boolean[] suppressedRows = new boolean[output.rows().size()];
+        for (int row = 0; row < output.rows().size(); row++) {
+            String[] released = output.rows().get(row);
+            suppressedRows[row] = !transformationSuppressesAll
+                    && Arrays.stream(columns).allMatch(column -> Hierarchy.SUPPRESSED.equals(released[column]));
+            for (int index = 0; index < columns.length && !suppressedRows[row]; index++) {
+                if (!allowed.get(index).contains(released[columns[index]]) && violations.size() < VIOLATIONS_SHOWN) {
+                    violations.add("released row " + (row + 1) + ": " + quasiIdentifiers.get(index).column() + " is '"
+                            + released[columns[index]] + "', not a value of its hierarchy at level "
+                            + transformation.levelByAttribute().get(quasiIdentifiers.get(index).column()));
+                }
+            }
+        }
+        long[] counts = output.counts().stream().mapToLong(Long::longValue).toArray();
+        return checkClasses(output.columns(), output.rows(), counts, suppressedRows, violations);
+    }
+
+    private int[] quasiIdentifierColumns(List<String> header) {
         int[] columns = new int[quasiIdentifiers.size()];
         for (int index = 0; index < columns.length; index++) {
-            columns[index] = output.columnIndex(quasiIdentifiers.get(index).column());
+            columns[index] = columnIndex(header, quasiIdentifiers.get(index).column());
         }
-        boolean[] suppressedRows = suppressedRows(input, output, transformation, columns, violations);
+        return columns;
+    }
 
+    private static int columnIndex(List<String> header, String column) {
+        int index = header.indexOf(column);
+        if (index < 0) {
+            throw new IllegalArgumentException("the released table has no column '" + column + "'; it has " + header);
+        }
+        return index;
+    }
+
+    /** Groups the released rows that are not suppressed into classes and checks every class against every model. */
+    private VerificationVerdict checkClasses(List<String> header, List<String[]> rows, long[] counts,
+            boolean[] suppressedRows, List<String> violations) {
+        int[] columns = quasiIdentifierColumns(header);
         Map<List<String>, List<Integer>> classes = new LinkedHashMap<>();
         long suppressed = 0;
-        for (int row = 0; row < output.rows().size(); row++) {
+        long records = 0;
+        for (int row = 0; row < rows.size(); row++) {
+            records += counts[row];
             if (suppressedRows[row]) {
-                suppressed++;
+                suppressed += counts[row];
                 continue;
             }
-            String[] cells = output.rows().get(row);
+            String[] cells = rows.get(row);
             List<String> key = new ArrayList<>(columns.length);
             for (int column : columns) {
                 key.add(cells[column]);
@@ -67,24 +135,25 @@ public final class IndependentVerifier {
         }
         List<ClassCheck> checks = new ArrayList<>();
         for (PrivacyModel model : models) {
-            checks.add(new ClassCheck(model, output));
+            checks.add(new ClassCheck(model, header, rows, counts));
         }
         List<Long> sizes = new ArrayList<>();
         for (Map.Entry<List<String>, List<Integer>> entry : classes.entrySet()) {
-            List<Integer> rows = entry.getValue();
+            List<Integer> members = entry.getValue();
+            long size = members.stream().mapToLong(row -> counts[row]).sum();
             List<String> failed = new ArrayList<>();
             for (ClassCheck check : checks) {
-                if (!check.accepts(rows)) {
+                if (!check.accepts(members, size)) {
                     failed.add(check.model.toString());
                 }
             }
             if (failed.isEmpty()) {
-                sizes.add((long) rows.size());
+                sizes.add(size);
             } else {
-                violations.add("the class " + entry.getKey() + " of " + rows.size() + " records fails " + failed);
+                violations.add("the class " + entry.getKey() + " of " + size + " records fails " + failed);
             }
         }
-        long allowed = (long) Math.floor(suppressionLimit * output.rows().size());
+        long allowed = (long) Math.floor(suppressionLimit * records);
         if (suppressed > allowed) {
             violations.add(suppressed + " records are suppressed, the limit allows " + allowed);
         }
@@ -133,25 +202,30 @@ public final class IndependentVerifier {
         return suppressed;
     }
 
-    /** One model's check, bound to the released table's own encoding of its sensitive attribute. */
+    /**
+     * One model's check, bound to the released table's own encoding of its sensitive attribute; the overall
+     * distribution t-closeness compares with counts every released record, suppressed ones included.
+     */
     private static final class ClassCheck {
         private final PrivacyModel model;
         private final ClassCriterion criterion;
         private final int column;
-        private final Table output;
+        private final List<String[]> rows;
+        private final long[] counts;
         private final Map<String, Integer> codes = new LinkedHashMap<>();
 
-        ClassCheck(PrivacyModel model, Table output) {
+        ClassCheck(PrivacyModel model, List<String> header, List<String[]> rows, long[] counts) {
             this.model = model;
-            this.output = output;
-            this.column = model.sensitiveAttribute().map(output::columnIndex).orElse(-1);
+            this.rows = rows;
+            this.counts = counts;
+            this.column = model.sensitiveAttribute().map(attribute -> columnIndex(header, attribute)).orElse(-1);
             if (column < 0) {
                 this.criterion = model.bind(SensitiveDomain.NONE);
                 return;
             }
             Map<String, Long> overall = new LinkedHashMap<>();
-            for (String[] row : output.rows()) {
-                overall.merge(row[column], 1L, Long::sum);
+            for (int row = 0; row < rows.size(); row++) {
+                overall.merge(rows.get(row)[column], counts[row], Long::sum);
             }
             long[] frequencies = new long[overall.size()];
             for (Map.Entry<String, Long> entry : overall.entrySet()) {
@@ -161,18 +235,14 @@ public final class IndependentVerifier {
             this.criterion = model.bind(new SensitiveDomain(new ArrayList<>(codes.keySet()), frequencies));
         }
 
-        boolean accepts(List<Integer> rows) {
+        boolean accepts(List<Integer> members, long size) {
             long[] frequencies = new long[codes.size()];
             if (column >= 0) {
-                for (int row : rows) {
-                    frequencies[codes.get(cell(row))]++;
+                for (int row : members) {
+                    frequencies[codes.get(rows.get(row)[column])] += counts[row];
                 }
             }
-            return criterion.accepts(rows.size(), frequencies);
-        }
-
-        private String cell(int row) {
-            return output.rows().get(row)[column];
+            return criterion.accepts(size, frequencies);
         }
     }
 }

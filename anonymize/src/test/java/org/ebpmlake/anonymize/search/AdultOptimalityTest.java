@@ -107,7 +107,7 @@ class AdultOptimalityTest {
             for (double limit : new double[] {0.0, 0.02}) {
                 AnonymizationConfiguration configuration =
                         new AnonymizationConfiguration(quasiIdentifiers, List.of(new KAnonymity(k)), limit);
-                encoded = new EncodedInput(input, configuration);
+                encoded = EncodedInput.of(input, configuration);
                 groupings.put(k + "/" + limit, new ClassGrouping(encoded,
                         new LossMetric(encoded, configuration.aggregateFunction()),
                         configuration.maximumSuppressed(encoded.records)));
@@ -138,7 +138,7 @@ class AdultOptimalityTest {
     }
 
     private static double exhaustiveMinimumLoss(Table input, AnonymizationConfiguration configuration) {
-        EncodedInput encoded = new EncodedInput(input, configuration);
+        EncodedInput encoded = EncodedInput.of(input, configuration);
         Lattice lattice = lattice(encoded);
         ClassGrouping grouping = new ClassGrouping(encoded, new LossMetric(encoded, configuration.aggregateFunction()),
                 configuration.maximumSuppressed(encoded.records));

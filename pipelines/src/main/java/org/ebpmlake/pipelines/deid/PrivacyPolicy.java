@@ -9,49 +9,118 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.ebpmlake.anonymize.DistinctLDiversity;
+import org.ebpmlake.anonymize.EntropyLDiversity;
+import org.ebpmlake.anonymize.GroundDistance;
+import org.ebpmlake.anonymize.KAnonymity;
+import org.ebpmlake.anonymize.PrivacyModel;
+import org.ebpmlake.anonymize.RecursiveCLDiversity;
+import org.ebpmlake.anonymize.TCloseness;
 import org.ebpmlake.anonymize.hierarchy.GroupingHierarchyBuilder;
 import org.ebpmlake.anonymize.hierarchy.Hierarchy;
 import org.ebpmlake.anonymize.hierarchy.IntervalHierarchyBuilder;
 import org.ebpmlake.anonymize.hierarchy.MaskingHierarchyBuilder;
 import org.ebpmlake.anonymize.search.QuasiIdentifier;
+import org.ebpmlake.schemas.TableName;
+import org.ebpmlake.schemas.Zone;
 
 /**
- * How a dataset is published in the deid zone, declared in {@code conf/privacy/<dataset>.yaml}: its
- * quasi-identifiers with their generalization hierarchies, the k of k-anonymity, the suppression limit and
- * the risk threshold of the report.
+ * How one personal dataset is published in the deid zone, declared in {@code conf/privacy/<dataset>.yaml}:
+ * the Spark SQL that shapes one row per person (or per person and period) from curated tables, its
+ * quasi-identifiers with their generalization hierarchies, the privacy models every published equivalence
+ * class must meet, the suppression limit, and the risk threshold of the report.
+ *
+ * @param source Spark SQL over curated tables; {@code ${curated}} stands for the curated namespace in the lake's
+ *     catalog and {@code ${as_of}} for the as-of date
  */
-public record PrivacyPolicy(String dataset, String publishes, int kAnonymity, double suppressionLimit, double riskThreshold,
-        Map<String, HierarchySpecification> quasiIdentifiers) {
+public record PrivacyPolicy(String dataset, String publishes, String source, int kAnonymity,
+        Optional<LDiversitySpecification> lDiversity, Optional<TClosenessSpecification> tCloseness,
+        double suppressionLimit, double riskThreshold, Map<String, HierarchySpecification> quasiIdentifiers) {
 
     public PrivacyPolicy {
         requireNonNull(dataset, "dataset is null");
         requireNonNull(publishes, "publishes is null");
+        requireNonNull(source, "source is null");
+        requireNonNull(lDiversity, "lDiversity is null");
+        requireNonNull(tCloseness, "tCloseness is null");
         if (kAnonymity < 2) {
             throw new IllegalArgumentException("policy of " + dataset + ": k_anonymity must be at least 2");
         }
         if (!(suppressionLimit >= 0 && suppressionLimit < 1)) {
             throw new IllegalArgumentException("policy of " + dataset + ": suppression_limit must be in [0, 1)");
         }
-        quasiIdentifiers = Map.copyOf(requireNonNull(quasiIdentifiers, "quasiIdentifiers is null"));
+        if (!publishes.startsWith("deid.")) {
+            throw new IllegalArgumentException("policy of " + dataset + ": publishes must name a deid table, not " + publishes);
+        }
+        // Declaration order is the order of the lattice's dimensions and of the reports.
+        quasiIdentifiers = Collections.unmodifiableMap(new LinkedHashMap<>(
+                requireNonNull(quasiIdentifiers, "quasiIdentifiers is null")));
+        if (quasiIdentifiers.isEmpty()) {
+            throw new IllegalArgumentException("policy of " + dataset + " names no quasi-identifier");
+        }
     }
 
-    /** How one quasi-identifier is generalized: exactly one of the three forms. */
-    public record HierarchySpecification(Optional<IntervalSpecification> interval, boolean masking, boolean suppressOnly) {
-        public HierarchySpecification {
-            requireNonNull(interval, "interval is null");
-            int forms = (interval.isPresent() ? 1 : 0) + (masking ? 1 : 0) + (suppressOnly ? 1 : 0);
-            if (forms != 1) {
-                throw new IllegalArgumentException("a hierarchy is exactly one of interval, masking or suppress_only");
+    /** Distinct, entropy or recursive-(c,l) diversity of one sensitive column. */
+    public record LDiversitySpecification(String column, double l, String variant, Optional<Double> c) {
+        public LDiversitySpecification {
+            requireNonNull(column, "column is null");
+            requireNonNull(variant, "variant is null");
+            requireNonNull(c, "c is null");
+            if (!List.of("distinct", "entropy", "recursive").contains(variant)) {
+                throw new IllegalArgumentException("l_diversity variant must be distinct, entropy or recursive, not " + variant);
+            }
+            if (variant.equals("recursive") && c.isEmpty()) {
+                throw new IllegalArgumentException("recursive (c,l)-diversity needs c");
             }
         }
 
-        /** The hierarchy over the values that occur, for whole numbers when it is an interval hierarchy. */
-        Hierarchy build(List<String> values) {
+        PrivacyModel model() {
+            return switch (variant) {
+                case "distinct" -> new DistinctLDiversity(column, (int) l);
+                case "entropy" -> new EntropyLDiversity(column, l);
+                default -> new RecursiveCLDiversity(column, c.orElseThrow(), (int) l);
+            };
+        }
+    }
+
+    /** t-closeness of one sensitive column, under the equal ground distance. */
+    public record TClosenessSpecification(String column, double t) {
+        public TClosenessSpecification {
+            requireNonNull(column, "column is null");
+        }
+    }
+
+    /** How one quasi-identifier is generalized: exactly one of the five forms. */
+    public record HierarchySpecification(Optional<IntervalSpecification> interval, boolean masking, boolean suppressOnly,
+            boolean keep, Optional<String> groups) {
+        public HierarchySpecification {
+            requireNonNull(interval, "interval is null");
+            requireNonNull(groups, "groups is null");
+            int forms = (interval.isPresent() ? 1 : 0) + (masking ? 1 : 0) + (suppressOnly ? 1 : 0) + (keep ? 1 : 0)
+                    + (groups.isPresent() ? 1 : 0);
+            if (forms != 1) {
+                throw new IllegalArgumentException(
+                        "a hierarchy is exactly one of interval, masking, suppress_only, keep or groups");
+            }
+        }
+
+        /**
+         * The hierarchy over the values that occur. {@code groups} is a query whose first column is the value and
+         * each further column the next level's group; {@code keep} never generalizes (a period or subject the
+         * table is published per).
+         */
+        Hierarchy build(List<String> values, Function<String, List<List<String>>> query) {
             if (interval.isPresent()) {
                 IntervalSpecification spec = interval.get();
                 int maximum = values.stream().mapToInt(Integer::parseInt).max().orElse(spec.minimum());
@@ -60,7 +129,26 @@ public record PrivacyPolicy(String dataset, String publishes, int kAnonymity, do
             if (masking) {
                 return new MaskingHierarchyBuilder('*').build(values);
             }
+            if (keep) {
+                return new Hierarchy(values.stream().map(List::of).toList());
+            }
+            if (groups.isPresent()) {
+                return groupHierarchy(values, query.apply(groups.get()));
+            }
             return new GroupingHierarchyBuilder().build(values);
+        }
+
+        private static Hierarchy groupHierarchy(List<String> values, List<List<String>> rows) {
+            GroupingHierarchyBuilder builder = new GroupingHierarchyBuilder();
+            int levels = rows.isEmpty() ? 0 : rows.get(0).size() - 1;
+            for (int level = 0; level < levels; level++) {
+                Map<String, String> groupOf = new LinkedHashMap<>();
+                for (List<String> row : rows) {
+                    groupOf.put(row.get(level), row.get(level + 1));
+                }
+                builder.level(groupOf);
+            }
+            return builder.build(values);
         }
     }
 
@@ -77,28 +165,79 @@ public record PrivacyPolicy(String dataset, String publishes, int kAnonymity, do
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         try {
-            return mapper.readValue(file.toFile(), PrivacyPolicy.class);
+            PrivacyPolicy policy = mapper.readValue(file.toFile(), PrivacyPolicy.class);
+            if (!policy.dataset().equals(dataset)) {
+                throw new IllegalArgumentException(file + " declares dataset " + policy.dataset() + ", not " + dataset);
+            }
+            return policy;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the privacy policy " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** The quasi-identifiers of a table, in its column order, with hierarchies over the values it holds. */
-    List<QuasiIdentifier> quasiIdentifiersOf(List<String> columns, List<String[]> rows) {
+    /** Every policy in the directory, by file name. */
+    public static List<PrivacyPolicy> loadAll(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".yaml")).sorted()
+                    .map(name -> load(directory, name.substring(0, name.length() - ".yaml".length()))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the privacy policies in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    public TableName table() {
+        return new TableName(Zone.DEID, publishes.substring("deid.".length()));
+    }
+
+    /** The source query with the lake's curated namespace and the as-of date filled in. */
+    public String sourceSql(String catalog, LocalDate asOf) {
+        return source.replace("${curated}", catalog + ".curated").replace("${as_of}", asOf.toString());
+    }
+
+    /** k-anonymity, then the sensitive-attribute models the policy adds. */
+    public List<PrivacyModel> models() {
+        List<PrivacyModel> models = new ArrayList<>();
+        models.add(new KAnonymity(kAnonymity));
+        lDiversity.ifPresent(specification -> models.add(specification.model()));
+        tCloseness.ifPresent(specification -> models.add(
+                new TCloseness(specification.column(), specification.t(), new GroundDistance.Equal())));
+        return models;
+    }
+
+    /** The columns a sensitive-attribute model reads. */
+    public List<String> sensitiveColumns() {
+        return models().stream().flatMap(model -> model.sensitiveAttribute().stream()).distinct().toList();
+    }
+
+    /** The model as the report names it, e.g. {@code k-anonymity + distinct-l-diversity}. */
+    public String modelName() {
+        List<String> names = new ArrayList<>(List.of("k-anonymity"));
+        lDiversity.ifPresent(specification -> names.add(specification.variant() + "-l-diversity"));
+        tCloseness.ifPresent(specification -> names.add("t-closeness"));
+        return String.join(" + ", names);
+    }
+
+    /** The models' parameters as the report stores them, in JSON. */
+    public String parametersJson() {
+        StringBuilder json = new StringBuilder("{\"k\":" + kAnonymity);
+        lDiversity.ifPresent(specification -> json.append(",\"l_diversity\":{\"column\":\"").append(specification.column())
+                .append("\",\"l\":").append(specification.l()).append(",\"variant\":\"").append(specification.variant())
+                .append('"').append(specification.c().map(c -> ",\"c\":" + c).orElse("")).append('}'));
+        tCloseness.ifPresent(specification -> json.append(",\"t_closeness\":{\"column\":\"").append(specification.column())
+                .append("\",\"t\":").append(specification.t()).append('}'));
+        return json.append(",\"suppression_limit\":").append(suppressionLimit).append('}').toString();
+    }
+
+    /**
+     * The quasi-identifiers in declaration order, with hierarchies over the values that occur.
+     *
+     * @param valuesOf the distinct values of a column, sorted
+     * @param query runs a {@code groups} query (already given the curated namespace) and returns its rows
+     */
+    List<QuasiIdentifier> quasiIdentifiers(Function<String, List<String>> valuesOf, Function<String, List<List<String>>> query) {
         List<QuasiIdentifier> result = new ArrayList<>();
-        for (int column = 0; column < columns.size(); column++) {
-            HierarchySpecification specification = quasiIdentifiers.get(columns.get(column));
-            if (specification == null) {
-                continue;
-            }
-            int index = column;
-            List<String> values = rows.stream().map(row -> row[index]).distinct().sorted().toList();
-            result.add(new QuasiIdentifier(columns.get(column), specification.build(values)));
-        }
-        if (result.size() != quasiIdentifiers.size()) {
-            throw new IllegalArgumentException("policy of " + dataset + " names quasi-identifiers " + quasiIdentifiers.keySet()
-                    + " but the table has columns " + columns);
-        }
+        quasiIdentifiers.forEach((column, specification) ->
+                result.add(new QuasiIdentifier(column, specification.build(valuesOf.apply(column), query))));
         return result;
     }
 }

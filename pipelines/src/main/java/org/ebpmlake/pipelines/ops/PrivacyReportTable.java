@@ -30,7 +30,7 @@ public final class PrivacyReportTable {
             String transformation, long rowsIn, long rowsOut, long suppressedRows, long equivalenceClasses,
             long smallestClass, boolean verified, Instant reportedAt, Optional<Double> informationLoss,
             Optional<Double> highestProsecutorRisk, Optional<Double> averageProsecutorRisk,
-            Optional<Double> recordsAboveRiskThreshold, Optional<Long> nodesChecked) {
+            Optional<Double> recordsAboveRiskThreshold, Optional<Long> nodesChecked, String engine) {
         public Report {
             requireNonNull(runId, "runId is null");
             requireNonNull(tableName, "tableName is null");
@@ -44,6 +44,18 @@ public final class PrivacyReportTable {
             requireNonNull(averageProsecutorRisk, "averageProsecutorRisk is null");
             requireNonNull(recordsAboveRiskThreshold, "recordsAboveRiskThreshold is null");
             requireNonNull(nodesChecked, "nodesChecked is null");
+            requireNonNull(engine, "engine is null");
+        }
+
+        /** A report of an aggregation Spark computes, with no engine choice to record. */
+        public Report(String runId, String tableName, String model, String parameters, String quasiIdentifiers,
+                String transformation, long rowsIn, long rowsOut, long suppressedRows, long equivalenceClasses,
+                long smallestClass, boolean verified, Instant reportedAt, Optional<Double> informationLoss,
+                Optional<Double> highestProsecutorRisk, Optional<Double> averageProsecutorRisk,
+                Optional<Double> recordsAboveRiskThreshold, Optional<Long> nodesChecked) {
+            this(runId, tableName, model, parameters, quasiIdentifiers, transformation, rowsIn, rowsOut, suppressedRows,
+                    equivalenceClasses, smallestClass, verified, reportedAt, informationLoss, highestProsecutorRisk,
+                    averageProsecutorRisk, recordsAboveRiskThreshold, nodesChecked, "spark aggregation");
         }
     }
 
@@ -54,7 +66,7 @@ public final class PrivacyReportTable {
                 report.equivalenceClasses(), report.smallestClass(), report.verified(), report.reportedAt(),
                 report.informationLoss().orElse(null), report.highestProsecutorRisk().orElse(null),
                 report.averageProsecutorRisk().orElse(null), report.recordsAboveRiskThreshold().orElse(null),
-                report.nodesChecked().orElse(null));
+                report.nodesChecked().orElse(null), report.engine());
         String table = TABLE.in(settings.catalogName());
         TableWrites.append(spark.createDataFrame(List.of(row), spark.table(table).schema()), table);
     }

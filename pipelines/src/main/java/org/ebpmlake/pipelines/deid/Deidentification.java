@@ -1,0 +1,159 @@
+package org.ebpmlake.pipelines.deid;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.ebpmlake.anonymize.risk.ReidentificationRisks;
+import org.ebpmlake.anonymize.risk.RiskAnalysis;
+import org.ebpmlake.anonymize.search.GeneralizationPlan;
+import org.ebpmlake.lake.LakeSettings;
+import org.ebpmlake.lake.TableWrites;
+import org.ebpmlake.pipelines.ops.PrivacyReportTable;
+import org.ebpmlake.pipelines.ops.StageOutput;
+
+/**
+ * Publishes one deid table under its policy in {@code conf/privacy}: the policy's source query shapes the rows
+ * from curated tables, the engine (in memory, or on Spark when the rows would not fit; see
+ * {@link EngineChoice}) finds the optimal generalization for the policy's models within the suppression limit
+ * and applies it, the independent verifier re-checks the result, and suppressed records are left out. The
+ * report (model, transformation, suppression, classes, loss, risks, engine) goes to {@code ops.privacy_reports}
+ * whatever the outcome, and a table that fails is not written: the deid table keeps what it had.
+ */
+public final class Deidentification {
+    private final SparkSession spark;
+    private final LakeSettings settings;
+    private final PrivacyPolicy policy;
+    private final LocalDate asOf;
+    private final Clock clock;
+
+    public Deidentification(SparkSession spark, LakeSettings settings, PrivacyPolicy policy, LocalDate asOf, Clock clock) {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.policy = requireNonNull(policy, "policy is null");
+        this.asOf = requireNonNull(asOf, "asOf is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public StageOutput publish(String runId) {
+        requireNonNull(runId, "runId is null");
+        String catalog = settings.catalogName();
+        String table = policy.table().in(catalog);
+        StructField[] published = spark.table(table).schema().fields();
+        Dataset<Row> source = textOf(spark.sql(policy.sourceSql(catalog, asOf)), published);
+        long rows = checkedRowCount(source);
+        EngineChoice choice = EngineChoice.of(settings, rows, source.columns().length, EngineChoice.freeHeapShare(Runtime.getRuntime()));
+        Anonymization engine = switch (choice.engine()) {
+            case MEMORY -> new MemoryAnonymization(spark, policy, this::query);
+            case SPARK -> new SparkAnonymization(spark, policy, this::query);
+        };
+        Optional<Release> found = engine.release(source);
+        if (found.isEmpty()) {
+            report(runId, rows, Optional.empty(), choice, false);
+            throw new PrivacyModelViolationException(policy.publishes() + ": no generalization meets " + policy.modelName()
+                    + " " + policy.parametersJson() + " within the suppression limit; not published");
+        }
+        Release release = found.get();
+        GeneralizationPlan plan = release.plan();
+        report(runId, rows, found, choice, release.verdict().satisfied());
+        if (!release.verdict().satisfied()) {
+            throw new PrivacyModelViolationException(policy.publishes() + " fails independent verification: "
+                    + release.verdict().violations() + "; not published");
+        }
+        Column[] typed = Arrays.stream(published).map(field -> col(field.name()).cast(field.dataType()).as(field.name()))
+                .toArray(Column[]::new);
+        TableWrites.replaceAll(release.rows().select(typed), table);
+        return StageOutput.succeeded(rows, rows - plan.suppressedRecords(), policy.modelName() + " " + policy.parametersJson()
+                + ", " + plan.transformation() + ", " + plan.suppressedRecords() + " suppressed, smallest class "
+                + release.verdict().smallestClass() + ", engine " + choice.engine().label());
+    }
+
+    /** The published columns of the source as text, the engine's cells; a published column the source lacks is an error. */
+    private Dataset<Row> textOf(Dataset<Row> source, StructField[] published) {
+        List<String> available = Arrays.asList(source.columns());
+        List<String> engineColumns = new ArrayList<>(policy.quasiIdentifiers().keySet());
+        engineColumns.addAll(policy.sensitiveColumns());
+        List<Column> text = new ArrayList<>();
+        for (StructField field : published) {
+            if (!available.contains(field.name())) {
+                throw new IllegalArgumentException("conf/privacy/" + policy.dataset() + ".yaml: the source query has no column '"
+                        + field.name() + "' that " + policy.publishes() + " publishes; it has " + available);
+            }
+            text.add(col(field.name()).cast("string").as(field.name()));
+        }
+        for (String column : engineColumns) {
+            if (Arrays.stream(published).noneMatch(field -> field.name().equals(column))) {
+                throw new IllegalArgumentException("conf/privacy/" + policy.dataset() + ".yaml: '" + column
+                        + "' is a quasi-identifier or sensitive column but " + policy.publishes() + " has no such column");
+            }
+        }
+        return source.select(text.toArray(Column[]::new));
+    }
+
+    /** The source's rows, counted in the same pass that finds empty quasi-identifiers, which no hierarchy holds. */
+    private long checkedRowCount(Dataset<Row> source) {
+        List<String> checked = new ArrayList<>(policy.quasiIdentifiers().keySet());
+        checked.addAll(policy.sensitiveColumns());
+        List<Column> aggregates = new ArrayList<>();
+        aggregates.add(count(lit(1)));
+        for (String column : checked) {
+            aggregates.add(count(when(col(column).isNull(), lit(1))));
+        }
+        Row counts = source.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
+        for (int index = 0; index < checked.size(); index++) {
+            long empty = counts.getLong(index + 1);
+            if (empty > 0) {
+                throw new IllegalArgumentException("conf/privacy/" + policy.dataset() + ".yaml: the source query gives "
+                        + empty + " rows without " + checked.get(index) + "; give every row a value (e.g. with coalesce)");
+            }
+        }
+        return counts.getLong(0);
+    }
+
+    /** Runs a hierarchy's groups query over curated tables, every cell as text. */
+    private List<List<String>> query(String sql) {
+        List<List<String>> rows = new ArrayList<>();
+        Dataset<Row> result = spark.sql(sql.replace("${curated}", settings.catalogName() + ".curated"));
+        for (Row row : result.collectAsList()) {
+            List<String> cells = new ArrayList<>();
+            for (int column = 0; column < row.length(); column++) {
+                cells.add(String.valueOf(row.get(column)));
+            }
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    private void report(String runId, long rowsIn, Optional<Release> release, EngineChoice choice, boolean verified) {
+        Optional<GeneralizationPlan> plan = release.map(Release::plan);
+        Optional<ReidentificationRisks> risks = release.map(found ->
+                new RiskAnalysis(policy.riskThreshold()).analyze(found.verdict().classSizes()));
+        long suppressed = plan.map(GeneralizationPlan::suppressedRecords).orElse(rowsIn);
+        new PrivacyReportTable(spark, settings).append(new PrivacyReportTable.Report(runId, policy.publishes(),
+                policy.modelName(), policy.parametersJson(), String.join(",", policy.quasiIdentifiers().keySet()),
+                plan.map(found -> found.transformation().toString()).orElse("none"),
+                rowsIn, rowsIn - suppressed, suppressed,
+                release.map(found -> found.verdict().classes()).orElse(0L),
+                release.map(found -> found.verdict().smallestClass()).orElse(0L),
+                verified, clock.instant(),
+                plan.map(GeneralizationPlan::informationLoss),
+                risks.map(found -> found.prosecutor().highest()),
+                risks.map(found -> found.prosecutor().average()),
+                risks.map(found -> found.prosecutor().recordsAboveThreshold()),
+                plan.map(found -> found.statistics().nodesChecked()),
+                choice.engine().label() + " (" + choice.reason() + ")"));
+    }
+}
