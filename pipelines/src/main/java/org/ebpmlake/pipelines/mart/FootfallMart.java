@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -32,6 +33,13 @@ import org.ebpmlake.schemas.Zone;
  * hour, and the daily dwell-time statistics the KPI needs. Any count under {@code lake.footfall.minimum-count}
  * is suppressed (the row is not published), as Japan's mobile spatial statistics do; the published tables
  * are re-checked against that threshold before they are written, and reported in {@code ops.privacy_reports}.
+ *
+ * <p>With {@code lake.footfall.dp-epsilon} set, the hourly counts are also differentially private (see
+ * {@link FootfallPrivacyBudget}): each device is kept in at most {@code lake.footfall.dp-max-cells-per-device}
+ * cells a day, discrete Laplace noise is added to every cell's count, and the threshold is applied to the noisy
+ * count, so the set of published cells is private too. The noise differs on every run. The daily dwell
+ * statistics are not covered: they stay exact, protected by the count threshold only, because their median
+ * dwell time has no simple noisy counterpart and the KPI reads them as they are.
  */
 public final class FootfallMart {
     public static final TableName HOURLY = new TableName(Zone.MART, "footfall_hourly");
@@ -41,15 +49,24 @@ public final class FootfallMart {
     private final LakeSettings settings;
     private final Clock clock;
     private final int minimumCount;
+    private final Optional<FootfallPrivacyBudget> privacyBudget;
+    private final Function<FootfallPrivacyBudget, CountNoise> noiseForBudget;
 
     public FootfallMart(SparkSession spark, LakeSettings settings, Clock clock) {
+        this(spark, settings, clock, FootfallPrivacyBudget::laplaceNoise);
+    }
+
+    /** With another noise than the budget's Laplace noise: for tests of the arithmetic around the noise. */
+    FootfallMart(SparkSession spark, LakeSettings settings, Clock clock, Function<FootfallPrivacyBudget, CountNoise> noiseForBudget) {
         this.spark = requireNonNull(spark, "spark is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.noiseForBudget = requireNonNull(noiseForBudget, "noiseForBudget is null");
         this.minimumCount = settings.intOption("lake.footfall.minimum-count", 10);
         if (minimumCount < 2) {
             throw new IllegalArgumentException("lake.footfall.minimum-count must be at least 2, got " + minimumCount);
         }
+        this.privacyBudget = FootfallPrivacyBudget.from(settings);
     }
 
     public StageOutput build(String runId) {
@@ -58,11 +75,11 @@ public final class FootfallMart {
         Dataset<Row> pings = spark.table(new TableName(Zone.CURATED, "gps_pings").in(catalog));
         UDF2<Double, Double, String> mesh = (latitude, longitude) -> JisMeshCode.halfMesh(latitude, longitude);
         UserDefinedFunction halfMesh = functions.udf(mesh, DataTypes.StringType);
-        Dataset<Row> allCells = pings
-                .groupBy(halfMesh.apply(col("latitude"), col("longitude")).as("mesh_code"), date_trunc("hour", col("pinged_at")).as("hour_start"))
-                .agg(countDistinct(col("device_hash_pseudonym")).as("visitors"))
-                .cache();
-        Dataset<Row> hourly = allCells.where(col("visitors").geq(minimumCount));
+        Dataset<Row> deviceCells = pings.select(halfMesh.apply(col("latitude"), col("longitude")).as("mesh_code"),
+                date_trunc("hour", col("pinged_at")).as("hour_start"), col("device_hash_pseudonym"));
+        Dataset<Row> allCells = cellCounts(deviceCells);
+        int publicationThreshold = privacyBudget.map(budget -> budget.publicationThreshold(minimumCount)).orElse(minimumCount);
+        Dataset<Row> hourly = allCells.where(col("visitors").geq(publicationThreshold));
         Dataset<Row> dwell = DwellSessions.of(pings)
                 .groupBy(col("visit_date"))
                 .agg(count(lit(1)).as("visitors"),
@@ -77,19 +94,37 @@ public final class FootfallMart {
             long published = hourly.count();
             long smallestPublished = smallest(hourly, "visitors");
             long smallestDwell = Math.min(smallest(dwell, "visitors"), smallest(dwell, "visitors_15_to_180"));
-            boolean verified = smallestPublished >= minimumCount && smallestDwell >= minimumCount;
+            boolean verified = smallestPublished >= publicationThreshold && smallestDwell >= minimumCount;
             report(runId, cells, published, smallestPublished, verified);
             if (!verified) {
-                throw new PrivacyModelViolationException(HOURLY + " would publish a count under " + minimumCount + "; not published");
+                throw new PrivacyModelViolationException(HOURLY + " would publish a count under " + publicationThreshold + "; not published");
             }
             TableWrites.replaceAll(hourly, HOURLY.in(catalog));
             TableWrites.replaceAll(dwell, DWELL.in(catalog));
-            return StageOutput.succeeded(cells, published, (cells - published) + " mesh-hours under " + minimumCount
-                    + " devices suppressed; " + dwell.count() + " days of dwell statistics");
+            String suppression = privacyBudget.map(budget -> " noisy devices suppressed (" + budget.model() + ")").orElse(" devices suppressed");
+            return StageOutput.succeeded(cells, published, (cells - published) + " mesh-hours under " + publicationThreshold
+                    + suppression + "; " + dwell.count() + " days of dwell statistics");
         } finally {
             allCells.unpersist();
             dwell.unpersist();
         }
+    }
+
+    /**
+     * Distinct devices per cell (mesh_code, hour_start, visitors). Without differential privacy the exact counts,
+     * cached; with it, counts over the contribution-bounded visits with noise drawn once (checkpointed).
+     */
+    private Dataset<Row> cellCounts(Dataset<Row> deviceCells) {
+        if (privacyBudget.isEmpty()) {
+            return devicesPerCell(deviceCells).cache();
+        }
+        FootfallPrivacyBudget budget = privacyBudget.get();
+        Dataset<Row> bounded = new CellContributionBound(budget.maxCellsPerDevice()).keep(deviceCells);
+        return new FootfallNoise(noiseForBudget.apply(budget)).addTo(devicesPerCell(bounded), "visitors");
+    }
+
+    private static Dataset<Row> devicesPerCell(Dataset<Row> deviceCells) {
+        return deviceCells.groupBy(col("mesh_code"), col("hour_start")).agg(countDistinct(col("device_hash_pseudonym")).as("visitors"));
     }
 
     /** The smallest count in a column; Long.MAX_VALUE for an empty table, which trivially meets any threshold. */
@@ -99,9 +134,14 @@ public final class FootfallMart {
     }
 
     private void report(String runId, long cells, long published, long smallest, boolean verified) {
-        new PrivacyReportTable(spark, settings).append(new PrivacyReportTable.Report(runId, HOURLY.toString(), "count threshold",
-                "{\"minimum_count\":" + minimumCount + "}", "mesh_code,hour_start",
-                "GPS pings aggregated to distinct devices per half mesh and hour; cells under the threshold suppressed",
+        String model = privacyBudget.map(FootfallPrivacyBudget::model).orElse("count threshold");
+        String parameters = privacyBudget.map(budget -> budget.parameters(minimumCount)).orElse("{\"minimum_count\":" + minimumCount + "}");
+        String transformation = privacyBudget
+                .map(budget -> "GPS pings aggregated to distinct devices per half mesh and hour, at most " + budget.maxCellsPerDevice()
+                        + " cells per device and day; discrete Laplace noise on each count; cells whose noisy count is under the threshold suppressed")
+                .orElse("GPS pings aggregated to distinct devices per half mesh and hour; cells under the threshold suppressed");
+        new PrivacyReportTable(spark, settings).append(new PrivacyReportTable.Report(runId, HOURLY.toString(), model,
+                parameters, "mesh_code,hour_start", transformation,
                 cells, published, cells - published, published, smallest == Long.MAX_VALUE ? 0L : smallest, verified, clock.instant(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
     }
