@@ -5,6 +5,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** One way of running the engine on a policy's source rows (all text); empty when no transformation meets the models. */
-interface Anonymization {
+public interface Anonymization {
     Optional<Release> release(Dataset<Row> source);
 }

@@ -125,16 +125,7 @@ public final class Deidentification {
 
     /** Runs a hierarchy's groups query over curated tables, every cell as text. */
     private List<List<String>> query(String sql) {
-        List<List<String>> rows = new ArrayList<>();
-        Dataset<Row> result = spark.sql(sql.replace("${curated}", settings.catalogName() + ".curated"));
-        for (Row row : result.collectAsList()) {
-            List<String> cells = new ArrayList<>();
-            for (int column = 0; column < row.length(); column++) {
-                cells.add(String.valueOf(row.get(column)));
-            }
-            rows.add(cells);
-        }
-        return rows;
+        return TextRows.of(spark.sql(sql.replace("${curated}", settings.catalogName() + ".curated")));
     }
 
     private void report(String runId, long rowsIn, Optional<Release> release, EngineChoice choice, boolean verified) {

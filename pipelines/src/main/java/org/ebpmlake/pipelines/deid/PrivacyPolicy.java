@@ -234,7 +234,7 @@ public record PrivacyPolicy(String dataset, String publishes, String source, int
      * @param valuesOf the distinct values of a column, sorted
      * @param query runs a {@code groups} query (already given the curated namespace) and returns its rows
      */
-    List<QuasiIdentifier> quasiIdentifiers(Function<String, List<String>> valuesOf, Function<String, List<List<String>>> query) {
+    public List<QuasiIdentifier> quasiIdentifiers(Function<String, List<String>> valuesOf, Function<String, List<List<String>>> query) {
         List<QuasiIdentifier> result = new ArrayList<>();
         quasiIdentifiers.forEach((column, specification) ->
                 result.add(new QuasiIdentifier(column, specification.build(valuesOf.apply(column), query))));

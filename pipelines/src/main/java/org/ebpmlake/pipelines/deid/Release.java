@@ -12,8 +12,8 @@ import org.ebpmlake.anonymize.verify.VerificationVerdict;
  * and the rows to publish (text cells, suppressed records left out). Nothing is published unless the verdict
  * is satisfied.
  */
-record Release(GeneralizationPlan plan, VerificationVerdict verdict, Dataset<Row> rows) {
-    Release {
+public record Release(GeneralizationPlan plan, VerificationVerdict verdict, Dataset<Row> rows) {
+    public Release {
         requireNonNull(plan, "plan is null");
         requireNonNull(verdict, "verdict is null");
         requireNonNull(rows, "rows is null");

@@ -41,14 +41,14 @@ import scala.collection.JavaConverters;
  * mapped to its level, the records of suppressed classes marked), and the verifier checks the released
  * table's own counts. Only counts ever reach the driver.
  */
-final class SparkAnonymization implements Anonymization {
+public final class SparkAnonymization implements Anonymization {
     private static final String SUPPRESSED_FLAG = "_suppressed";
 
     private final SparkSession spark;
     private final PrivacyPolicy policy;
     private final Function<String, List<List<String>>> query;
 
-    SparkAnonymization(SparkSession spark, PrivacyPolicy policy, Function<String, List<List<String>>> query) {
+    public SparkAnonymization(SparkSession spark, PrivacyPolicy policy, Function<String, List<List<String>>> query) {
         this.spark = requireNonNull(spark, "spark is null");
         this.policy = requireNonNull(policy, "policy is null");
         this.query = requireNonNull(query, "query is null");
