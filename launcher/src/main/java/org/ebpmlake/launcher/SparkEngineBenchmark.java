@@ -135,7 +135,7 @@ final class SparkEngineBenchmark {
         }
         Map<String, HierarchySpecification> quasiIdentifiers = new LinkedHashMap<>();
         quasiIdentifiers.put("age", interval(0, 90, List.of(5, 10, 20)));
-        quasiIdentifiers.put("sex", new HierarchySpecification(Optional.empty(), false, true, false, Optional.empty()));
+        quasiIdentifiers.put("sex", new HierarchySpecification(Optional.empty(), false, true, false, Optional.empty(), Optional.empty()));
         quasiIdentifiers.put("ward_code", groups(blockOfWard));
         quasiIdentifiers.put("nationality", groups(nationalityGroup));
         quasiIdentifiers.put("household_size", interval(1, 5, List.of(2)));
@@ -145,14 +145,14 @@ final class SparkEngineBenchmark {
 
     private static HierarchySpecification interval(int minimum, int openFrom, List<Integer> widths) {
         return new HierarchySpecification(Optional.of(new IntervalSpecification(minimum, openFrom, widths)), false, false,
-                false, Optional.empty());
+                false, Optional.empty(), Optional.empty());
     }
 
     private static HierarchySpecification groups(Map<String, String> groupOf) {
         String values = groupOf.entrySet().stream().map(entry -> "('" + entry.getKey() + "', '" + entry.getValue() + "')")
                 .collect(Collectors.joining(", "));
         return new HierarchySpecification(Optional.empty(), false, false, false,
-                Optional.of("SELECT * FROM VALUES " + values + " AS groups(value, grp)"));
+                Optional.of("SELECT * FROM VALUES " + values + " AS groups(value, grp)"), Optional.empty());
     }
 
     private static long peakHeapBytes() {

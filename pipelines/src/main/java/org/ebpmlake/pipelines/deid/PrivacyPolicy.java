@@ -29,6 +29,7 @@ import org.ebpmlake.anonymize.RecursiveCLDiversity;
 import org.ebpmlake.anonymize.TCloseness;
 import org.ebpmlake.anonymize.hierarchy.GroupingHierarchyBuilder;
 import org.ebpmlake.anonymize.hierarchy.Hierarchy;
+import org.ebpmlake.anonymize.hierarchy.HierarchyCsv;
 import org.ebpmlake.anonymize.hierarchy.IntervalHierarchyBuilder;
 import org.ebpmlake.anonymize.hierarchy.MaskingHierarchyBuilder;
 import org.ebpmlake.anonymize.search.QuasiIdentifier;
@@ -94,25 +95,47 @@ public record PrivacyPolicy(String dataset, String publishes, String source, int
         }
     }
 
-    /** t-closeness of one sensitive column, under the equal ground distance. */
-    public record TClosenessSpecification(String column, double t) {
+    /**
+     * t-closeness of one sensitive column: under the equal ground distance, or the hierarchical one when an ARX
+     * hierarchy file of the column is given (relative to the policy's folder).
+     */
+    public record TClosenessSpecification(String column, double t, Optional<String> hierarchyFile) {
         public TClosenessSpecification {
             requireNonNull(column, "column is null");
+            requireNonNull(hierarchyFile, "hierarchyFile is null");
+        }
+
+        GroundDistance groundDistance() {
+            return hierarchyFile.<GroundDistance>map(file -> new GroundDistance.Hierarchical(HierarchyCsv.read(Path.of(file))))
+                    .orElseGet(GroundDistance.Equal::new);
+        }
+
+        TClosenessSpecification resolvedAgainst(Path directory) {
+            return new TClosenessSpecification(column, t, hierarchyFile.map(file -> directory.resolve(file).toString()));
         }
     }
 
-    /** How one quasi-identifier is generalized: exactly one of the five forms. */
+    /**
+     * How one quasi-identifier is generalized: exactly one of the six forms. {@code file} is an ARX hierarchy
+     * CSV, relative to the policy's folder, so a steward's ARX hierarchies serve unchanged.
+     */
     public record HierarchySpecification(Optional<IntervalSpecification> interval, boolean masking, boolean suppressOnly,
-            boolean keep, Optional<String> groups) {
+            boolean keep, Optional<String> groups, Optional<String> file) {
         public HierarchySpecification {
             requireNonNull(interval, "interval is null");
             requireNonNull(groups, "groups is null");
+            requireNonNull(file, "file is null");
             int forms = (interval.isPresent() ? 1 : 0) + (masking ? 1 : 0) + (suppressOnly ? 1 : 0) + (keep ? 1 : 0)
-                    + (groups.isPresent() ? 1 : 0);
+                    + (groups.isPresent() ? 1 : 0) + (file.isPresent() ? 1 : 0);
             if (forms != 1) {
                 throw new IllegalArgumentException(
-                        "a hierarchy is exactly one of interval, masking, suppress_only, keep or groups");
+                        "a hierarchy is exactly one of interval, masking, suppress_only, keep, groups or file");
             }
+        }
+
+        HierarchySpecification resolvedAgainst(Path directory) {
+            return new HierarchySpecification(interval, masking, suppressOnly, keep, groups,
+                    file.map(path -> directory.resolve(path).toString()));
         }
 
         /**
@@ -134,6 +157,9 @@ public record PrivacyPolicy(String dataset, String publishes, String source, int
             }
             if (groups.isPresent()) {
                 return groupHierarchy(values, query.apply(groups.get()));
+            }
+            if (file.isPresent()) {
+                return HierarchyCsv.read(Path.of(file.get()));
             }
             return new GroupingHierarchyBuilder().build(values);
         }
@@ -169,7 +195,7 @@ public record PrivacyPolicy(String dataset, String publishes, String source, int
             if (!policy.dataset().equals(dataset)) {
                 throw new IllegalArgumentException(file + " declares dataset " + policy.dataset() + ", not " + dataset);
             }
-            return policy;
+            return policy.resolvedAgainst(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the privacy policy " + file + ": " + e.getMessage(), e);
         }
@@ -183,6 +209,14 @@ public record PrivacyPolicy(String dataset, String publishes, String source, int
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the privacy policies in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The policy with its hierarchy files resolved against the folder it was read from. */
+    private PrivacyPolicy resolvedAgainst(Path directory) {
+        Map<String, HierarchySpecification> resolved = new LinkedHashMap<>();
+        quasiIdentifiers.forEach((column, specification) -> resolved.put(column, specification.resolvedAgainst(directory)));
+        return new PrivacyPolicy(dataset, publishes, source, kAnonymity, lDiversity,
+                tCloseness.map(specification -> specification.resolvedAgainst(directory)), suppressionLimit, riskThreshold, resolved);
     }
 
     public TableName table() {
@@ -200,7 +234,7 @@ public record PrivacyPolicy(String dataset, String publishes, String source, int
         models.add(new KAnonymity(kAnonymity));
         lDiversity.ifPresent(specification -> models.add(specification.model()));
         tCloseness.ifPresent(specification -> models.add(
-                new TCloseness(specification.column(), specification.t(), new GroundDistance.Equal())));
+                new TCloseness(specification.column(), specification.t(), specification.groundDistance())));
         return models;
     }
 
@@ -224,7 +258,8 @@ public record PrivacyPolicy(String dataset, String publishes, String source, int
                 .append("\",\"l\":").append(specification.l()).append(",\"variant\":\"").append(specification.variant())
                 .append('"').append(specification.c().map(c -> ",\"c\":" + c).orElse("")).append('}'));
         tCloseness.ifPresent(specification -> json.append(",\"t_closeness\":{\"column\":\"").append(specification.column())
-                .append("\",\"t\":").append(specification.t()).append('}'));
+                .append("\",\"t\":").append(specification.t()).append(",\"ground_distance\":\"")
+                .append(specification.hierarchyFile().isPresent() ? "hierarchical" : "equal").append("\"}"));
         return json.append(",\"suppression_limit\":").append(suppressionLimit).append('}').toString();
     }
 

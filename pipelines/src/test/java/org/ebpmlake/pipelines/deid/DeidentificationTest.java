@@ -116,8 +116,8 @@ class DeidentificationTest {
 
     @Test
     void aPolicyNamesExactlyOneHierarchyFormPerQuasiIdentifier() {
-        assertThatThrownBy(() -> new PrivacyPolicy.HierarchySpecification(Optional.empty(), true, true, false, Optional.empty()))
-                .hasMessageContaining("exactly one of interval, masking, suppress_only, keep or groups");
+        assertThatThrownBy(() -> new PrivacyPolicy.HierarchySpecification(Optional.empty(), true, true, false, Optional.empty(),
+                Optional.empty())).hasMessageContaining("exactly one of interval, masking, suppress_only, keep, groups or file");
         assertThat(policy.quasiIdentifiers()).containsOnlyKeys("age_band", "sex", "ward_code", "nationality_group");
         assertThat(policy.quasiIdentifiers().get("age_band").interval()).isPresent();
     }
