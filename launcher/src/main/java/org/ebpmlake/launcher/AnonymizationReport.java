@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.ebpmlake.anonymize.PrivacyModel;
 import org.ebpmlake.anonymize.risk.ReidentificationRisks;
-import org.ebpmlake.anonymize.search.AnonymizationResult;
+import org.ebpmlake.anonymize.search.GeneralizationPlan;
+import org.ebpmlake.pipelines.deid.EngineChoice;
 import org.ebpmlake.anonymize.verify.VerificationVerdict;
 
 /**
@@ -17,10 +18,10 @@ record AnonymizationReport(String input, long records, List<String> models, doub
         Map<String, Integer> transformation, long suppressedRecords, long classes, long smallestClass,
         double averageClassSize, double informationLoss, Map<String, Double> attributeLoss, double discernibility,
         ReidentificationRisks risks, long nodesChecked, long latticeSize, boolean optimal, long encodingMillis,
-        long searchMillis, boolean verified, List<String> violations) {
+        long searchMillis, boolean verified, List<String> violations, String engine, String engineReason) {
 
     static AnonymizationReport of(Path input, long records, List<PrivacyModel> models, double suppressionLimit,
-            AnonymizationResult result, VerificationVerdict verdict, ReidentificationRisks risks) {
+            GeneralizationPlan result, VerificationVerdict verdict, ReidentificationRisks risks, EngineChoice engine) {
         List<String> modelNames = new ArrayList<>();
         for (PrivacyModel model : models) {
             modelNames.add(model.toString());
@@ -30,14 +31,15 @@ record AnonymizationReport(String input, long records, List<String> models, doub
                 result.smallestClass(), result.averageClassSize(), result.informationLoss(), result.attributeLoss(),
                 result.discernibility(), risks, result.statistics().nodesChecked(), result.statistics().latticeSize(),
                 result.statistics().optimal(), result.statistics().encoding().toMillis(),
-                result.statistics().search().toMillis(), verdict.satisfied(), verdict.violations());
+                result.statistics().search().toMillis(), verdict.satisfied(), verdict.violations(),
+                engine.engine().label(), engine.reason());
     }
 
     String summary() {
         return String.format("変換 / transformation %s; 削除 / suppressed %d of %d; クラス / classes %d (smallest %d);"
                 + " 情報損失 / loss %.4f; 最大リスク / highest risk %.4f; 検査ノード / nodes checked %d of %d;"
-                + " 探索 / search %d ms; 検証 / verified %s",
+                + " 探索 / search %d ms; 検証 / verified %s; エンジン / engine %s",
                 transformation, suppressedRecords, records, classes, smallestClass, informationLoss,
-                risks.prosecutor().highest(), nodesChecked, latticeSize, searchMillis, verified);
+                risks.prosecutor().highest(), nodesChecked, latticeSize, searchMillis, verified, engine);
     }
 }

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.ebpmlake.pipelines.deid.AnonymizationSpecification;
+import org.ebpmlake.pipelines.deid.EngineChoice;
+import org.ebpmlake.pipelines.deid.Release;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.ebpmlake.anonymize.DistinctLDiversity;
@@ -33,7 +37,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code lake anonymize file}: a CSV file in, its optimal de-identification and a JSON privacy report out.
  * The output is re-checked by the independent verifier before it is written; a failing output is not
- * written at all.
+ * written at all. A file whose rows would not fit in memory goes to the Spark engine by itself
+ * ({@code --engine} forces one); both find the same optimum and write the same file.
  */
 @Command(name = "file", mixinStandardHelpOptions = true,
         description = {"CSVファイルを匿名加工し、結果のCSVとプライバシー報告（JSON）を書き出します。",
@@ -78,38 +83,90 @@ final class AnonymizeFileCommand implements Callable<Integer> {
     @Option(names = "--report", required = true, paramLabel = "REPORT.json", description = "報告 / report")
     private Path report;
 
+    @Option(names = "--engine", defaultValue = "auto",
+            description = "auto（メモリに収まらなければ Spark）・memory・spark / auto (Spark when the rows would not fit"
+                    + " in memory), memory or spark (default ${DEFAULT-VALUE})")
+    private String engine;
+
+    @Option(names = "--memory-budget-mb", description = "メモリ内エンジンが使えるヒープ（MB） / heap the in-memory engine may"
+            + " use; default half of the free heap")
+    private Long memoryBudgetMb;
+
     @Override
     public Integer call() throws IOException {
         DelimitedFile inputFile = DelimitedFile.detect(input);
-        Table table = inputFile.read();
         List<QuasiIdentifier> quasiIdentifierList = new ArrayList<>();
         quasiIdentifiers.forEach((column, hierarchy) ->
                 quasiIdentifierList.add(new QuasiIdentifier(column, HierarchyCsv.read(hierarchy))));
         List<PrivacyModel> models = models();
+        long budget = memoryBudgetMb == null ? EngineChoice.freeHeapShare(Runtime.getRuntime()) : memoryBudgetMb * 1024 * 1024;
+        EngineChoice choice = EngineChoice.of("--engine", engine, inputFile.estimatedRows(), inputFile.header().size(), budget);
+        if (choice.engine() == EngineChoice.Engine.SPARK) {
+            return onSpark(inputFile, quasiIdentifierList, models, choice);
+        }
+        Table table = inputFile.read();
         AnonymizationConfiguration configuration =
                 new AnonymizationConfiguration(quasiIdentifierList, models, suppressionLimit);
 
         Optional<AnonymizationResult> anonymized = new Anonymizer(configuration).anonymize(table);
         if (anonymized.isEmpty()) {
-            System.err.println("PRIVACY_MODEL_UNSATISFIABLE: no generalization meets " + models
-                    + " within the suppression limit " + suppressionLimit + "; nothing was written");
-            return NO_SOLUTION;
+            return unsatisfiable(models);
         }
         AnonymizationResult result = anonymized.get();
         VerificationVerdict verdict = new IndependentVerifier(quasiIdentifierList, models, suppressionLimit)
                 .verify(table, result.output(), result.transformation());
         ReidentificationRisks risks = new RiskAnalysis(riskThreshold).analyze(verdict.classSizes());
         AnonymizationReport privacyReport = AnonymizationReport.of(input, table.rows().size(), models,
-                suppressionLimit, result, verdict, risks);
+                suppressionLimit, result.plan(), verdict, risks, choice);
         writeJson(privacyReport);
         if (!verdict.satisfied()) {
-            System.err.println("PRIVACY_MODEL_VIOLATED: the output failed independent verification, so it was not"
-                    + " written: " + verdict.violations());
-            return VERIFICATION_FAILED;
+            return violated(verdict);
         }
         new DelimitedFile(output, inputFile.separator()).write(result.output());
         System.out.println(privacyReport.summary());
         return 0;
+    }
+
+    private int onSpark(DelimitedFile inputFile, List<QuasiIdentifier> quasiIdentifierList, List<PrivacyModel> models,
+            EngineChoice choice) throws IOException {
+        boolean ownSession = !SparkFileAnonymization.sessionRunning();
+        SparkSession spark = SparkFileAnonymization.session();
+        try {
+            SparkFileAnonymization anonymization = new SparkFileAnonymization(spark);
+            List<String> columns = quasiIdentifierList.stream().map(QuasiIdentifier::column).toList();
+            Optional<Release> found = anonymization.anonymize(inputFile, new AnonymizationSpecification(columns,
+                    valuesOf -> quasiIdentifierList, models, suppressionLimit));
+            if (found.isEmpty()) {
+                return unsatisfiable(models);
+            }
+            Release release = found.get();
+            ReidentificationRisks risks = new RiskAnalysis(riskThreshold).analyze(release.verdict().classSizes());
+            AnonymizationReport privacyReport = AnonymizationReport.of(input, release.plan().records(), models,
+                    suppressionLimit, release.plan(), release.verdict(), risks, choice);
+            writeJson(privacyReport);
+            if (!release.verdict().satisfied()) {
+                return violated(release.verdict());
+            }
+            anonymization.write(release, new DelimitedFile(output, inputFile.separator()));
+            System.out.println(privacyReport.summary());
+            return 0;
+        } finally {
+            if (ownSession) {
+                spark.stop();
+            }
+        }
+    }
+
+    private int unsatisfiable(List<PrivacyModel> models) {
+        System.err.println("PRIVACY_MODEL_UNSATISFIABLE: no generalization meets " + models
+                + " within the suppression limit " + suppressionLimit + "; nothing was written");
+        return NO_SOLUTION;
+    }
+
+    private static int violated(VerificationVerdict verdict) {
+        System.err.println("PRIVACY_MODEL_VIOLATED: the output failed independent verification, so it was not"
+                + " written: " + verdict.violations());
+        return VERIFICATION_FAILED;
     }
 
     private List<PrivacyModel> models() {

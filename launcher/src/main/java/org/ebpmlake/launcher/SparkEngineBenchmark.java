@@ -71,11 +71,11 @@ final class SparkEngineBenchmark {
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 
             Dataset<Row> source = spark.read().parquet(input.toString());
-            Release release = new SparkAnonymization(spark, policy(wards, input), sql -> TextRows.of(spark.sql(sql)))
+            Release release = new SparkAnonymization(spark, policy(wards, input).specification(sql -> TextRows.of(spark.sql(sql))))
                     .release(source).orElseThrow(() -> new IllegalStateException(
                             "no transformation meets k=" + k + " within the suppression limit"));
             long searched = System.nanoTime();
-            release.rows().write().mode(SaveMode.Overwrite).parquet(directory.resolve("released.parquet").toString());
+            release.published().write().mode(SaveMode.Overwrite).parquet(directory.resolve("released.parquet").toString());
             long released = System.nanoTime();
             long rowsOut = spark.read().parquet(directory.resolve("released.parquet").toString()).count();
 

@@ -1,6 +1,7 @@
 package org.ebpmlake.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,5 +63,47 @@ class AnonymizeFileIT {
 
         assertThat(exitCode).isEqualTo(AnonymizeFileCommand.NO_SOLUTION);
         assertThat(output).doesNotExist();
+    }
+
+    /**
+     * The Spark engine, forced here and chosen by itself when the file would not fit the memory budget, writes
+     * exactly the file the in-memory engine writes: same rows in the same order, same report.
+     */
+    @Test
+    void theSparkEngineWritesTheSameFileAndReportAsTheInMemoryEngine(@TempDir Path directory) throws IOException {
+        Path adult = LakeExtension.repositoryRoot().resolve("../shared/data/adult").normalize();
+        List<String> common = new ArrayList<>(List.of("anonymize", "file", adult.resolve("adult.csv").toString()));
+        for (String column : List.of("sex", "age", "race", "marital-status", "education")) {
+            common.add("--qi");
+            common.add(column + "=" + adult.resolve("adult_hierarchy_" + column + ".csv"));
+        }
+        common.addAll(List.of("--k", "10", "--l-diversity", "salary-class=2", "--suppression-limit", "0.02"));
+
+        assertThat(run(common, directory, "memory", "--engine", "memory")).isZero();
+        // A budget of nothing holds no row, so auto hands the file to Spark.
+        assertThat(run(common, directory, "auto", "--memory-budget-mb", "0")).isZero();
+
+        assertThat(Files.readAllLines(directory.resolve("auto.csv"), StandardCharsets.UTF_8))
+                .isEqualTo(Files.readAllLines(directory.resolve("memory.csv"), StandardCharsets.UTF_8)).hasSize(30163);
+        JsonNode memory = new ObjectMapper().readTree(directory.resolve("memory.json").toFile());
+        JsonNode spark = new ObjectMapper().readTree(directory.resolve("auto.json").toFile());
+        assertThat(memory.get("engine").asText()).isEqualTo("memory");
+        assertThat(spark.get("engine").asText()).isEqualTo("spark");
+        assertThat(spark.get("engineReason").asText()).contains("too little for memory");
+        for (String field : List.of("records", "transformation", "suppressedRecords", "classes", "smallestClass",
+                "discernibility", "risks", "verified")) {
+            assertThat(spark.get(field)).as(field).isEqualTo(memory.get(field));
+        }
+        // The engines sum the same shares in another order (Spark's counts come in no set order).
+        assertThat(spark.get("informationLoss").asDouble()).isCloseTo(memory.get("informationLoss").asDouble(), within(1e-12));
+        assertThat(spark.get("verified").asBoolean()).isTrue();
+    }
+
+    private static int run(List<String> common, Path directory, String name, String... options) {
+        List<String> arguments = new ArrayList<>(common);
+        arguments.addAll(List.of(options));
+        arguments.addAll(List.of("--out", directory.resolve(name + ".csv").toString(),
+                "--report", directory.resolve(name + ".json").toString()));
+        return Lake.commandLine().execute(arguments.toArray(String[]::new));
     }
 }

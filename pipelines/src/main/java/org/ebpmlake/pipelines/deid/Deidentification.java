@@ -57,8 +57,8 @@ public final class Deidentification {
         long rows = checkedRowCount(source);
         EngineChoice choice = EngineChoice.of(settings, rows, source.columns().length, EngineChoice.freeHeapShare(Runtime.getRuntime()));
         Anonymization engine = switch (choice.engine()) {
-            case MEMORY -> new MemoryAnonymization(spark, policy, this::query);
-            case SPARK -> new SparkAnonymization(spark, policy, this::query);
+            case MEMORY -> new MemoryAnonymization(spark, policy.specification(this::query));
+            case SPARK -> new SparkAnonymization(spark, policy.specification(this::query));
         };
         Optional<Release> found = engine.release(source);
         if (found.isEmpty()) {
@@ -75,7 +75,7 @@ public final class Deidentification {
         }
         Column[] typed = Arrays.stream(published).map(field -> col(field.name()).cast(field.dataType()).as(field.name()))
                 .toArray(Column[]::new);
-        TableWrites.replaceAll(release.rows().select(typed), table);
+        TableWrites.replaceAll(release.published().select(typed), table);
         return StageOutput.succeeded(rows, rows - plan.suppressedRecords(), policy.modelName() + " " + policy.parametersJson()
                 + ", " + plan.transformation() + ", " + plan.suppressedRecords() + " suppressed, smallest class "
                 + release.verdict().smallestClass() + ", engine " + choice.engine().label());

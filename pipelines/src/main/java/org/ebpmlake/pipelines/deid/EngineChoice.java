@@ -32,25 +32,36 @@ public record EngineChoice(Engine engine, String reason) {
     }
 
     /**
-     * @param availableBytes heap the driver can give the engine; by default half of what is free of the
-     *     maximum, {@code lake.anonymize.memory-budget-mb} overrides it
+     * The engine the lake's settings choose: {@code lake.anonymize.engine} and {@code lake.anonymize.memory-budget-mb}.
+     *
+     * @param availableBytes heap the driver can give the engine when no budget is set; see {@link #freeHeapShare}
      */
     public static EngineChoice of(LakeSettings settings, long rows, int columns, long availableBytes) {
         requireNonNull(settings, "settings is null");
-        String configured = settings.option("lake.anonymize.engine").orElse("auto").trim().toLowerCase(Locale.ROOT);
+        String configured = settings.option("lake.anonymize.engine").orElse("auto");
         long budget = settings.option("lake.anonymize.memory-budget-mb").filter(value -> !value.isBlank())
                 .map(value -> Long.parseLong(value.trim()) * 1024 * 1024).orElse(availableBytes);
+        return of("lake.anonymize.engine", configured, rows, columns, budget);
+    }
+
+    /**
+     * @param setting where {@code configured} came from, for the reason and the error
+     * @param configured auto, memory or spark
+     * @param budget bytes the in-memory engine may use
+     */
+    public static EngineChoice of(String setting, String configured, long rows, int columns, long budget) {
+        requireNonNull(setting, "setting is null");
+        String engine = requireNonNull(configured, "configured is null").trim().toLowerCase(Locale.ROOT);
         long needed = rows * (BYTES_PER_ROW + columns * BYTES_PER_CELL);
         String estimate = String.format(Locale.ROOT, "%,d rows need about %,d MB, %,d MB available", rows,
                 needed / (1024 * 1024), budget / (1024 * 1024));
-        return switch (configured) {
-            case "memory" -> new EngineChoice(Engine.MEMORY, "lake.anonymize.engine=memory; " + estimate);
-            case "spark" -> new EngineChoice(Engine.SPARK, "lake.anonymize.engine=spark; " + estimate);
+        return switch (engine) {
+            case "memory" -> new EngineChoice(Engine.MEMORY, setting + "=memory; " + estimate);
+            case "spark" -> new EngineChoice(Engine.SPARK, setting + "=spark; " + estimate);
             case "auto" -> needed <= budget
                     ? new EngineChoice(Engine.MEMORY, "auto: " + estimate)
                     : new EngineChoice(Engine.SPARK, "auto: " + estimate + ", too little for memory");
-            default -> throw new IllegalArgumentException("lake.anonymize.engine must be auto, memory or spark, not '"
-                    + configured + "'");
+            default -> throw new IllegalArgumentException(setting + " must be auto, memory or spark, not '" + configured + "'");
         };
     }
 

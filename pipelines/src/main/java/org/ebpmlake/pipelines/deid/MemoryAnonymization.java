@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.ebpmlake.anonymize.search.AnonymizationConfiguration;
 import org.ebpmlake.anonymize.search.AnonymizationResult;
 import org.ebpmlake.anonymize.search.Anonymizer;
@@ -27,13 +27,11 @@ import org.ebpmlake.anonymize.verify.VerificationVerdict;
  */
 final class MemoryAnonymization implements Anonymization {
     private final SparkSession spark;
-    private final PrivacyPolicy policy;
-    private final Function<String, List<List<String>>> query;
+    private final AnonymizationSpecification specification;
 
-    MemoryAnonymization(SparkSession spark, PrivacyPolicy policy, Function<String, List<List<String>>> query) {
+    MemoryAnonymization(SparkSession spark, AnonymizationSpecification specification) {
         this.spark = requireNonNull(spark, "spark is null");
-        this.policy = requireNonNull(policy, "policy is null");
-        this.query = requireNonNull(query, "query is null");
+        this.specification = requireNonNull(specification, "specification is null");
     }
 
     @Override
@@ -49,38 +47,39 @@ final class MemoryAnonymization implements Anonymization {
             rows.add(cells);
         }
         Table input = new Table(columns, rows);
-        List<QuasiIdentifier> quasiIdentifiers = policy.quasiIdentifiers(
-                column -> rows.stream().map(row -> row[input.columnIndex(column)]).distinct().sorted().toList(), query);
-        AnonymizationConfiguration configuration = new AnonymizationConfiguration(quasiIdentifiers, policy.models(),
-                policy.suppressionLimit());
+        List<QuasiIdentifier> quasiIdentifiers = specification.hierarchies().over(
+                column -> rows.stream().map(row -> row[input.columnIndex(column)]).distinct().sorted().toList());
+        AnonymizationConfiguration configuration = new AnonymizationConfiguration(quasiIdentifiers, specification.models(),
+                specification.suppressionLimit());
         Optional<AnonymizationResult> found = new Anonymizer(configuration).anonymize(input);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         AnonymizationResult result = found.get();
-        VerificationVerdict verdict = new IndependentVerifier(quasiIdentifiers, policy.models(), policy.suppressionLimit())
-                .verify(input, result.output(), result.transformation());
+        VerificationVerdict verdict = new IndependentVerifier(quasiIdentifiers, specification.models(),
+                specification.suppressionLimit()).verify(input, result.output(), result.transformation());
         return Optional.of(new Release(result.plan(), verdict,
-                spark.createDataFrame(released(input, result), source.schema())));
+                spark.createDataFrame(marked(input, result), source.schema().add(Release.SUPPRESSED_FLAG, DataTypes.BooleanType, false))));
     }
 
-    /** The output rows of records whose class the plan does not suppress. */
-    private static List<Row> released(Table input, AnonymizationResult result) {
+    /** The output rows, each flagged whether the plan suppresses its class. */
+    private static List<Row> marked(Table input, AnonymizationResult result) {
         GeneralizationPlan plan = result.plan();
         List<String> quasiIdentifiers = plan.columns();
         List<Map<String, String>> generalizations = quasiIdentifiers.stream().map(plan::generalizationOf).toList();
         int[] columns = quasiIdentifiers.stream().mapToInt(input::columnIndex).toArray();
-        List<Row> released = new ArrayList<>();
+        List<Row> marked = new ArrayList<>();
         for (int record = 0; record < input.rows().size(); record++) {
             String[] original = input.rows().get(record);
             List<String> key = new ArrayList<>(columns.length);
             for (int attribute = 0; attribute < columns.length; attribute++) {
                 key.add(generalizations.get(attribute).get(original[columns[attribute]]));
             }
-            if (!plan.suppressedClasses().contains(key)) {
-                released.add(RowFactory.create((Object[]) result.output().rows().get(record)));
-            }
+            String[] output = result.output().rows().get(record);
+            Object[] cells = Arrays.copyOf(output, output.length + 1, Object[].class);
+            cells[output.length] = plan.suppressedClasses().contains(key);
+            marked.add(RowFactory.create(cells));
         }
-        return released;
+        return marked;
     }
 }

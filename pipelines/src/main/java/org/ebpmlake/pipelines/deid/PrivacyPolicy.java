@@ -243,6 +243,17 @@ public record PrivacyPolicy(String dataset, String publishes, String source, int
         return models().stream().flatMap(model -> model.sensitiveAttribute().stream()).distinct().toList();
     }
 
+    /**
+     * What the engines need from this policy.
+     *
+     * @param query runs a {@code groups} query (already given the curated namespace) and returns its rows
+     */
+    public AnonymizationSpecification specification(Function<String, List<List<String>>> query) {
+        requireNonNull(query, "query is null");
+        return new AnonymizationSpecification(List.copyOf(quasiIdentifiers.keySet()),
+                valuesOf -> quasiIdentifiers(valuesOf, query), models(), suppressionLimit);
+    }
+
     /** The model as the report names it, e.g. {@code k-anonymity + distinct-l-diversity}. */
     public String modelName() {
         List<String> names = new ArrayList<>(List.of("k-anonymity"));

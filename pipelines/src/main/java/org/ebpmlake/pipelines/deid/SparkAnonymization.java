@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -42,44 +41,42 @@ import scala.collection.JavaConverters;
  * table's own counts. Only counts ever reach the driver.
  */
 public final class SparkAnonymization implements Anonymization {
-    private static final String SUPPRESSED_FLAG = "_suppressed";
+    private static final String SUPPRESSED_FLAG = Release.SUPPRESSED_FLAG;
 
     private final SparkSession spark;
-    private final PrivacyPolicy policy;
-    private final Function<String, List<List<String>>> query;
+    private final AnonymizationSpecification specification;
 
-    public SparkAnonymization(SparkSession spark, PrivacyPolicy policy, Function<String, List<List<String>>> query) {
+    public SparkAnonymization(SparkSession spark, AnonymizationSpecification specification) {
         this.spark = requireNonNull(spark, "spark is null");
-        this.policy = requireNonNull(policy, "policy is null");
-        this.query = requireNonNull(query, "query is null");
+        this.specification = requireNonNull(specification, "specification is null");
     }
 
     @Override
     public Optional<Release> release(Dataset<Row> source) {
         requireNonNull(source, "source is null");
-        List<String> counted = new ArrayList<>(policy.quasiIdentifiers().keySet());
-        counted.addAll(policy.sensitiveColumns());
+        List<String> counted = new ArrayList<>(specification.quasiIdentifierColumns());
+        counted.addAll(specification.sensitiveColumns());
         TupleCounts input = counts(source, counted);
-        List<QuasiIdentifier> quasiIdentifiers = policy.quasiIdentifiers(column -> distinctValues(input, column), query);
+        List<QuasiIdentifier> quasiIdentifiers = specification.hierarchies().over(column -> distinctValues(input, column));
         Optional<GeneralizationPlan> found = new Anonymizer(new AnonymizationConfiguration(quasiIdentifiers,
-                policy.models(), policy.suppressionLimit())).plan(input);
+                specification.models(), specification.suppressionLimit())).plan(input);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         GeneralizationPlan plan = found.get();
         // Applied twice, once counted for the verifier and once written: recomputing beats caching a city's rows.
         Dataset<Row> marked = applied(source, plan);
-        VerificationVerdict verdict = new IndependentVerifier(quasiIdentifiers, policy.models(), policy.suppressionLimit())
-                .verify(counts(marked, counted), input.records(), plan.transformation());
-        Dataset<Row> released = marked.where(col(SUPPRESSED_FLAG).equalTo(false)).drop(SUPPRESSED_FLAG);
-        return Optional.of(new Release(plan, verdict, released));
+        VerificationVerdict verdict = new IndependentVerifier(quasiIdentifiers, specification.models(),
+                specification.suppressionLimit()).verify(counts(marked, counted), input.records(), plan.transformation());
+        return Optional.of(new Release(plan, verdict, marked));
     }
 
     private static TupleCounts counts(Dataset<Row> table, List<String> columns) {
         Column[] grouping = columns.stream().map(functions::col).toArray(Column[]::new);
         List<String[]> rows = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
-        for (Row row : table.groupBy(grouping).count().collectAsList()) {
+        // Sorted, so that the search sums in the same order on every run and ties always break alike.
+        for (Row row : table.groupBy(grouping).count().orderBy(grouping).collectAsList()) {
             String[] cells = new String[columns.size()];
             for (int column = 0; column < cells.length; column++) {
                 cells[column] = row.getString(column);
