@@ -122,7 +122,7 @@ final class AnonymizeFileCommand implements Callable<Integer> {
         if (!verdict.satisfied()) {
             return violated(verdict);
         }
-        new DelimitedFile(output, inputFile.separator()).write(result.output());
+        inputFile.sibling(output).write(result.output());
         System.out.println(privacyReport.summary());
         return 0;
     }
@@ -147,7 +147,7 @@ final class AnonymizeFileCommand implements Callable<Integer> {
             if (!release.verdict().satisfied()) {
                 return violated(release.verdict());
             }
-            anonymization.write(release, new DelimitedFile(output, inputFile.separator()));
+            anonymization.write(release, inputFile.sibling(output));
             System.out.println(privacyReport.summary());
             return 0;
         } finally {

@@ -1,8 +1,16 @@
 package org.ebpmlake.launcher;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,17 +22,33 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.ebpmlake.anonymize.search.Table;
+import org.ebpmlake.pipelines.raw.DeliveredText;
 
 /**
  * A CSV file with a header, separated by semicolons (as ARX and Japanese Excel exports often are) or commas:
- * whichever the header line holds more of. The output is written with the input's separator.
+ * whichever the header line holds more of; in UTF-8 (with or without a byte order mark) or CP932, judged from its
+ * first bytes as deliveries are. The output is written with the input's separator, encoding and mark, so Excel
+ * opens it as it opened the input.
  */
-record DelimitedFile(Path path, char separator) {
+record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrderMark) {
     private static final int SAMPLED_LINES = 10_000;
+    private static final int SAMPLED_BYTES = 64 * 1024;
+    private static final byte[] UTF8_BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+
+    DelimitedFile {
+        requireNonNull(path, "path is null");
+        requireNonNull(charset, "charset is null");
+    }
 
     static DelimitedFile detect(Path path) throws IOException {
+        byte[] prefix;
+        try (InputStream in = Files.newInputStream(path)) {
+            prefix = in.readNBytes(SAMPLED_BYTES);
+        }
+        Charset charset = DeliveredText.detect(path.toString(), prefix);
+        boolean byteOrderMark = DeliveredText.hasUtf8Bom(prefix);
         String header;
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = new BufferedReader(new DelimitedFile(path, ',', charset, byteOrderMark).reader())) {
             header = reader.readLine();
         }
         if (header == null) {
@@ -32,7 +56,20 @@ record DelimitedFile(Path path, char separator) {
         }
         long semicolons = header.chars().filter(character -> character == ';').count();
         long commas = header.chars().filter(character -> character == ',').count();
-        return new DelimitedFile(path, semicolons > commas ? ';' : ',');
+        return new DelimitedFile(path, semicolons > commas ? ';' : ',', charset, byteOrderMark);
+    }
+
+    /** A file to write like this one: same separator, encoding and mark. */
+    DelimitedFile sibling(Path other) {
+        return new DelimitedFile(other, separator, charset, byteOrderMark);
+    }
+
+    private Reader reader() throws IOException {
+        InputStream in = Files.newInputStream(path);
+        if (byteOrderMark) {
+            in.skipNBytes(UTF8_BOM.length);
+        }
+        return new InputStreamReader(in, DeliveredText.strict(charset));
     }
 
     private CSVFormat readFormat() {
@@ -42,13 +79,13 @@ record DelimitedFile(Path path, char separator) {
 
     /** The column names of the header line. */
     List<String> header() throws IOException {
-        try (CSVParser parser = CSVParser.parse(path, StandardCharsets.UTF_8, readFormat())) {
+        try (CSVParser parser = CSVParser.parse(reader(), readFormat())) {
             return List.copyOf(parser.getHeaderNames());
         }
     }
 
     Table read() throws IOException {
-        try (CSVParser parser = CSVParser.parse(path, StandardCharsets.UTF_8, readFormat())) {
+        try (CSVParser parser = CSVParser.parse(reader(), readFormat())) {
             List<String> columns = parser.getHeaderNames();
             List<String[]> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
@@ -70,10 +107,15 @@ record DelimitedFile(Path path, char separator) {
     void write(List<String> columns, Iterator<String[]> rows) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setRecordSeparator('\n')
                 .setHeader(columns.toArray(String[]::new)).get();
-        try (BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-                CSVPrinter printer = new CSVPrinter(writer, format)) {
-            while (rows.hasNext()) {
-                printer.printRecord((Object[]) rows.next());
+        try (OutputStream out = Files.newOutputStream(path)) {
+            if (byteOrderMark) {
+                out.write(UTF8_BOM);
+            }
+            try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, charset));
+                    CSVPrinter printer = new CSVPrinter(writer, format)) {
+                while (rows.hasNext()) {
+                    printer.printRecord((Object[]) rows.next());
+                }
             }
         }
     }
@@ -86,12 +128,12 @@ record DelimitedFile(Path path, char separator) {
         long size = Files.size(path);
         long sampled = 0;
         long bytes = 0;
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = new BufferedReader(reader())) {
             reader.readLine();
             String line;
             while (sampled < SAMPLED_LINES && (line = reader.readLine()) != null) {
                 sampled++;
-                bytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
+                bytes += line.getBytes(charset).length + 1;
             }
         }
         if (sampled == 0) {

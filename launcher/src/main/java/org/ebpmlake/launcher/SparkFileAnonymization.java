@@ -49,11 +49,13 @@ final class SparkFileAnonymization {
         requireNonNull(file, "file is null");
         requireNonNull(specification, "specification is null");
         Dataset<Row> read = spark.read().option("header", true).option("sep", String.valueOf(file.separator()))
+                .option("encoding", file.charset().name())
                 .option("multiLine", true).option("ignoreLeadingWhiteSpace", true).option("ignoreTrailingWhiteSpace", true)
                 .option("mode", "FAILFAST").csv(file.path().toString());
         List<Column> cells = new ArrayList<>();
         for (String column : read.columns()) {
-            cells.add(coalesce(col("`" + column + "`"), lit("")).as(column));
+            // A UTF-8 byte order mark would otherwise stay on the first column's name.
+            cells.add(coalesce(col("`" + column + "`"), lit("")).as(column.replace("\uFEFF", "")));
         }
         // Numbered before anything else runs, so the output keeps the input's order.
         cells.add(monotonically_increasing_id().as(ROW_NUMBER));

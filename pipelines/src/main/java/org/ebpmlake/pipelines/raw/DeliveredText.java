@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
  * Windows writes it); a file that is not valid UTF-8 is read as CP932, strictly, so a file in neither
  * encoding is refused rather than read as mojibake.
  */
-record DeliveredText(String text, Charset charset) {
-    static final Charset CP932 = Charset.forName("windows-31j");
+public record DeliveredText(String text, Charset charset) {
+    public static final Charset CP932 = Charset.forName("windows-31j");
 
     static DeliveredText decode(String fileName, byte[] bytes) {
         int offset = hasUtf8Bom(bytes) ? 3 : 0;
@@ -32,7 +32,7 @@ record DeliveredText(String text, Charset charset) {
      * The encoding of a file too large to decode whole, judged from its first bytes (cut at the last line
      * break, so no character is split). Lines that are not valid in it are rejected one by one later.
      */
-    static Charset detect(String fileName, byte[] prefix) {
+    public static Charset detect(String fileName, byte[] prefix) {
         int end = prefix.length;
         while (end > 0 && prefix[end - 1] != '\n') {
             end--;
@@ -54,13 +54,13 @@ record DeliveredText(String text, Charset charset) {
         }
     }
 
-    static java.nio.charset.CharsetDecoder strict(Charset charset) {
+    public static java.nio.charset.CharsetDecoder strict(Charset charset) {
         return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    private static boolean hasUtf8Bom(byte[] bytes) {
+    public static boolean hasUtf8Bom(byte[] bytes) {
         return bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf;
     }
 }
