@@ -16,7 +16,7 @@ final class SitePage {
                 <head>
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s / %s</title>
+                <title>%1$s / %2$s</title>
                 <style>
                 body{font-family:"Hiragino Sans","Noto Sans JP","Yu Gothic",sans-serif;margin:1.5rem;color:#1a1a1a}
                 body .en{display:none} body.english .en{display:inline} body.english .ja{display:none}
@@ -30,9 +30,10 @@ final class SitePage {
                 </head>
                 <body>
                 <button type="button" onclick="document.body.classList.toggle('english')">日本語 / English</button>
-                <a href="%sindex.html">%s</a>
+                <nav><a href="%3$sindex.html">%4$s</a> | <a href="%3$squality.html">%5$s</a> | <a href="%3$sprivacy.html">%6$s</a></nav>
                 """.formatted(HtmlText.escape(titleJa), HtmlText.escape(titleEn), root,
-                HtmlText.bilingual("KPI一覧", "All KPIs"));
+                HtmlText.bilingual("KPI一覧", "All KPIs"), HtmlText.bilingual("データ品質", "Data quality"),
+                HtmlText.bilingual("匿名加工の検証", "Privacy reports"));
     }
 
     static String footer() {

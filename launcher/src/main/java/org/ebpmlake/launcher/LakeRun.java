@@ -16,6 +16,8 @@ import org.apache.spark.sql.SparkSession;
 import org.ebpmlake.anonymize.KeyedPseudonymizer;
 import org.ebpmlake.anonymize.PseudonymKey;
 import org.ebpmlake.dashboards.KpiSite;
+import org.ebpmlake.dashboards.PrivacyPage;
+import org.ebpmlake.dashboards.QualityPage;
 import org.ebpmlake.lake.LakeSession;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeTables;
@@ -120,8 +122,12 @@ public final class LakeRun {
         Path[] page = new Path[1];
         stages.run("dashboard", KpiSite.INDEX, () -> {
             page[0] = new KpiSite(spark, settings).write(asOf);
+            // The stewards' pages beside the KPIs, so every link of the site's menu leads somewhere.
+            new QualityPage(spark, settings).write();
+            new PrivacyPage(spark, settings).write();
             long kpis = spark.table(KpiSite.PROGRESS.in(settings.catalogName())).count();
-            return StageOutput.succeeded(kpis, kpis + 1, page[0].toString() + " and " + kpis + " KPI pages");
+            return StageOutput.succeeded(kpis, kpis + 3, page[0].toString() + ", " + kpis + " KPI pages, "
+                    + QualityPage.PAGE + " and " + PrivacyPage.PAGE);
         });
 
         List<TableCount> counts = datasets.tables().stream()

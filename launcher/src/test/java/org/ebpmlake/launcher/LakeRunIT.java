@@ -144,6 +144,11 @@ class LakeRunIT {
 
         String page = Files.readString(summary.dashboardPage());
         assertThat(summary.dashboardPage()).isEqualTo(lake.settings().siteDirectory().resolve("index.html"));
+        String privacy = Files.readString(lake.settings().siteDirectory().resolve("privacy.html"));
+        for (String table : List.of("deid.residents", "deid.students", "deid.test_scores", "mart.footfall_hourly")) {
+            assertThat(privacy).as("privacy page shows %s", table).contains(">" + table + "<");
+        }
+        assertThat(lake.settings().siteDirectory().resolve("quality.html")).exists();
         for (KpiDefinition kpi : KpiCatalogFile.load()) {
             assertThat(page).as("dashboard lists %s", kpi.kpiId()).contains(">" + kpi.kpiId() + "<");
         }
