@@ -140,11 +140,9 @@ public final class Deidentification {
                 release.map(found -> found.verdict().classes()).orElse(0L),
                 release.map(found -> found.verdict().smallestClass()).orElse(0L),
                 verified, clock.instant(),
-                plan.map(GeneralizationPlan::informationLoss),
-                risks.map(found -> found.prosecutor().highest()),
-                risks.map(found -> found.prosecutor().average()),
-                risks.map(found -> found.prosecutor().recordsAboveThreshold()),
-                plan.map(found -> found.statistics().nodesChecked()),
+                plan.map(found -> new PrivacyReportTable.Utility(found.informationLoss(), found.discernibility(),
+                        found.averageClassSize())),
+                risks, plan.map(found -> found.statistics().nodesChecked()),
                 choice.engine().label() + " (" + choice.reason() + ")"));
     }
 }

@@ -140,9 +140,8 @@ public final class FootfallMart {
                 .map(budget -> "GPS pings aggregated to distinct devices per half mesh and hour, at most " + budget.maxCellsPerDevice()
                         + " cells per device and day; discrete Laplace noise on each count; cells whose noisy count is under the threshold suppressed")
                 .orElse("GPS pings aggregated to distinct devices per half mesh and hour; cells under the threshold suppressed");
-        new PrivacyReportTable(spark, settings).append(new PrivacyReportTable.Report(runId, HOURLY.toString(), model,
-                parameters, "mesh_code,hour_start", transformation,
-                cells, published, cells - published, published, smallest == Long.MAX_VALUE ? 0L : smallest, verified, clock.instant(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        new PrivacyReportTable(spark, settings).append(PrivacyReportTable.Report.ofAggregate(runId, HOURLY.toString(), model,
+                parameters, "mesh_code,hour_start", transformation, cells, published,
+                smallest == Long.MAX_VALUE ? 0L : smallest, verified, clock.instant()));
     }
 }

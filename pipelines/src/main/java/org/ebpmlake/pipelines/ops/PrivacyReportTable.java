@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.ebpmlake.anonymize.risk.ReidentificationRisks;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.TableWrites;
 import org.ebpmlake.schemas.TableName;
@@ -28,9 +29,8 @@ public final class PrivacyReportTable {
     /** What a de-identification step claims and what its independent check found. */
     public record Report(String runId, String tableName, String model, String parameters, String quasiIdentifiers,
             String transformation, long rowsIn, long rowsOut, long suppressedRows, long equivalenceClasses,
-            long smallestClass, boolean verified, Instant reportedAt, Optional<Double> informationLoss,
-            Optional<Double> highestProsecutorRisk, Optional<Double> averageProsecutorRisk,
-            Optional<Double> recordsAboveRiskThreshold, Optional<Long> nodesChecked, String engine) {
+            long smallestClass, boolean verified, Instant reportedAt, Optional<Utility> utility,
+            Optional<ReidentificationRisks> risks, Optional<Long> nodesChecked, String engine) {
         public Report {
             requireNonNull(runId, "runId is null");
             requireNonNull(tableName, "tableName is null");
@@ -39,34 +39,46 @@ public final class PrivacyReportTable {
             requireNonNull(quasiIdentifiers, "quasiIdentifiers is null");
             requireNonNull(transformation, "transformation is null");
             requireNonNull(reportedAt, "reportedAt is null");
-            requireNonNull(informationLoss, "informationLoss is null");
-            requireNonNull(highestProsecutorRisk, "highestProsecutorRisk is null");
-            requireNonNull(averageProsecutorRisk, "averageProsecutorRisk is null");
-            requireNonNull(recordsAboveRiskThreshold, "recordsAboveRiskThreshold is null");
+            requireNonNull(utility, "utility is null");
+            requireNonNull(risks, "risks is null");
             requireNonNull(nodesChecked, "nodesChecked is null");
             requireNonNull(engine, "engine is null");
         }
 
-        /** A report of an aggregation Spark computes, with no engine choice to record. */
-        public Report(String runId, String tableName, String model, String parameters, String quasiIdentifiers,
-                String transformation, long rowsIn, long rowsOut, long suppressedRows, long equivalenceClasses,
-                long smallestClass, boolean verified, Instant reportedAt, Optional<Double> informationLoss,
-                Optional<Double> highestProsecutorRisk, Optional<Double> averageProsecutorRisk,
-                Optional<Double> recordsAboveRiskThreshold, Optional<Long> nodesChecked) {
-            this(runId, tableName, model, parameters, quasiIdentifiers, transformation, rowsIn, rowsOut, suppressedRows,
-                    equivalenceClasses, smallestClass, verified, reportedAt, informationLoss, highestProsecutorRisk,
-                    averageProsecutorRisk, recordsAboveRiskThreshold, nodesChecked, "spark aggregation");
+        /** The report of an aggregation Spark computes: no generalization, so no utility, class risks or search. */
+        public static Report ofAggregate(String runId, String tableName, String model, String parameters,
+                String dimensions, String aggregation, long cellsIn, long cellsOut, long smallestCell, boolean verified,
+                Instant reportedAt) {
+            return new Report(runId, tableName, model, parameters, dimensions, aggregation, cellsIn, cellsOut,
+                    cellsIn - cellsOut, cellsOut, smallestCell, verified, reportedAt, Optional.empty(), Optional.empty(),
+                    Optional.empty(), "spark aggregation");
         }
+    }
+
+    /**
+     * What the generalization cost: ARX's Loss, discernibility (Σ class size² + suppressed × records) and the
+     * average size of the published classes.
+     */
+    public record Utility(double informationLoss, double discernibility, double averageClassSize) {
     }
 
     public void append(Report report) {
         requireNonNull(report, "report is null");
+        Optional<Utility> utility = report.utility();
+        Optional<ReidentificationRisks> risks = report.risks();
         Row row = RowFactory.create(report.runId(), report.tableName(), report.model(), report.parameters(),
                 report.quasiIdentifiers(), report.transformation(), report.rowsIn(), report.rowsOut(), report.suppressedRows(),
                 report.equivalenceClasses(), report.smallestClass(), report.verified(), report.reportedAt(),
-                report.informationLoss().orElse(null), report.highestProsecutorRisk().orElse(null),
-                report.averageProsecutorRisk().orElse(null), report.recordsAboveRiskThreshold().orElse(null),
-                report.nodesChecked().orElse(null), report.engine());
+                utility.map(Utility::informationLoss).orElse(null),
+                risks.map(found -> found.prosecutor().highest()).orElse(null),
+                risks.map(found -> found.prosecutor().average()).orElse(null),
+                risks.map(found -> found.prosecutor().recordsAboveThreshold()).orElse(null),
+                report.nodesChecked().orElse(null), report.engine(),
+                utility.map(Utility::discernibility).orElse(null),
+                utility.map(Utility::averageClassSize).orElse(null),
+                risks.map(found -> found.journalist().highest()).orElse(null),
+                risks.map(found -> found.journalist().average()).orElse(null),
+                risks.map(ReidentificationRisks::marketer).orElse(null));
         String table = TABLE.in(settings.catalogName());
         TableWrites.append(spark.createDataFrame(List.of(row), spark.table(table).schema()), table);
     }

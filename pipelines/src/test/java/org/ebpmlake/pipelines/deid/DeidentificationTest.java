@@ -51,6 +51,14 @@ class DeidentificationTest {
         assertThat(report.<Double>getAs("highest_prosecutor_risk")).isLessThanOrEqualTo(1.0 / policy.kAnonymity());
         assertThat(report.<Long>getAs("nodes_checked")).isPositive();
         assertThat(report.<String>getAs("engine")).startsWith("memory (auto:");
+        long published = report.<Long>getAs("rows_out");
+        long classCount = report.<Long>getAs("equivalence_classes");
+        assertThat(report.<Double>getAs("average_class_size")).isCloseTo((double) published / classCount, within(1e-9));
+        assertThat(report.<Double>getAs("marketer_risk")).isCloseTo((double) classCount / published, within(1e-9));
+        // The registry is the whole population, so the journalist knows what the prosecutor knows.
+        assertThat(report.<Double>getAs("highest_journalist_risk")).isEqualTo(report.<Double>getAs("highest_prosecutor_risk"));
+        assertThat(report.<Double>getAs("discernibility")).isGreaterThanOrEqualTo(
+                (double) report.<Long>getAs("suppressed_rows") * 3000 + (double) published * published / classCount);
         assertThat(lake.count("deid.residents")).isEqualTo(report.<Long>getAs("rows_out"));
     }
 
