@@ -1,5 +1,6 @@
 package org.ebpmlake.anonymize.search;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,12 @@ final class AttributeEncoding {
     private final Map<String, Integer> codes = new HashMap<>();
     private final int[][] generalized;
     private final String[][] generalizedValues;
-    /** ARX's domain share: of the hierarchy's rows, the fraction generalized to the same value at the level. */
-    private final double[][] shares;
+    /**
+     * ARX's domain share as a whole number: of the hierarchy's rows, how many generalize to the same value at the
+     * level (the share is this over the domain size). Sums of these stay exact, so the loss of a node does not
+     * depend on the order its tuples were summed in, and every engine breaks ties alike.
+     */
+    private final int[][] groupSizes;
     private final int domainSize;
 
     AttributeEncoding(Hierarchy hierarchy) {
@@ -25,7 +30,7 @@ final class AttributeEncoding {
         int levels = hierarchy.levels();
         generalized = new int[levels][domainSize];
         generalizedValues = new String[levels][];
-        shares = new double[levels][];
+        groupSizes = new int[levels][];
         for (int row = 0; row < domainSize; row++) {
             codes.put(rows.get(row).get(0), row);
         }
@@ -40,10 +45,7 @@ final class AttributeEncoding {
             String[] values = new String[levelCodes.size()];
             levelCodes.forEach((value, code) -> values[code] = value);
             generalizedValues[level] = values;
-            shares[level] = new double[levelCodes.size()];
-            for (int code = 0; code < levelCodes.size(); code++) {
-                shares[level][code] = (double) counts[code] / domainSize;
-            }
+            groupSizes[level] = Arrays.copyOf(counts, levelCodes.size());
         }
     }
 
@@ -71,7 +73,8 @@ final class AttributeEncoding {
         return generalizedValues[level][generalized[level][code]];
     }
 
-    double share(int level, int code) {
-        return shares[level][generalized[level][code]];
+    /** The domain share's numerator; the share is this over {@link #domainSize()}. */
+    int groupSize(int level, int code) {
+        return groupSizes[level][generalized[level][code]];
     }
 }

@@ -39,9 +39,9 @@ final class ClassGrouping {
         long keptClasses = 0;
         long smallest = Long.MAX_VALUE;
         double discernibility = 0;
-        double[] sums = new double[levels.length];
+        long[] sums = new long[levels.length];
         for (int attribute = 0; attribute < levels.length; attribute++) {
-            sums[attribute] = input.unsuppressedLoss[attribute][levels[attribute]];
+            sums[attribute] = input.unsuppressedShares[attribute][levels[attribute]];
         }
         for (int number = 0; number < classes.count; number++) {
             long size = classes.sizes[number];
@@ -49,9 +49,10 @@ final class ClassGrouping {
                 suppressed += size;
                 int representative = classes.representatives[number];
                 for (int attribute = 0; attribute < levels.length; attribute++) {
-                    double share = input.attributes[attribute].share(levels[attribute],
-                            input.quasiIdentifierCodes[attribute][representative]);
-                    sums[attribute] += size * (1 - share);
+                    AttributeEncoding encoding = input.attributes[attribute];
+                    int groupSize = encoding.groupSize(levels[attribute], input.quasiIdentifierCodes[attribute][representative]);
+                    // A suppressed record counts a whole share: the domain size instead of its group's.
+                    sums[attribute] += size * (encoding.domainSize() - groupSize);
                 }
             } else {
                 keptClasses++;

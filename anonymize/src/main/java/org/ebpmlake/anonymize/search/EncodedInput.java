@@ -29,8 +29,11 @@ final class EncodedInput {
     /** criteria[i] checks models[i]; sensitiveOfCriterion[i] is its sensitive attribute, -1 for none. */
     final ClassCriterion[] criteria;
     final int[] sensitiveOfCriterion;
-    /** Σ over records of the domain share at each level: the Loss of an attribute when nothing is suppressed. */
-    final double[][] unsuppressedLoss;
+    /**
+     * Σ over records of the domain share's numerator at each level (exact): the Loss of an attribute when nothing
+     * is suppressed, times the domain size.
+     */
+    final long[][] unsuppressedShares;
 
     static EncodedInput of(Table table, AnonymizationConfiguration configuration) {
         return new EncodedInput(table.columns(), table.rows(), new long[0], configuration);
@@ -126,16 +129,16 @@ final class EncodedInput {
             criteria[index] = model.bind(sensitive < 0 ? SensitiveDomain.NONE : domains.get(sensitive));
         }
 
-        unsuppressedLoss = new double[dimensions][];
+        unsuppressedShares = new long[dimensions][];
         for (int attribute = 0; attribute < dimensions; attribute++) {
             AttributeEncoding encoding = attributes[attribute];
-            unsuppressedLoss[attribute] = new double[encoding.levels()];
+            unsuppressedShares[attribute] = new long[encoding.levels()];
             for (int level = 0; level < encoding.levels(); level++) {
-                double sum = 0;
+                long sum = 0;
                 for (int tuple = 0; tuple < tupleCount; tuple++) {
-                    sum += tupleCounts[tuple] * encoding.share(level, quasiIdentifierCodes[attribute][tuple]);
+                    sum += (long) tupleCounts[tuple] * encoding.groupSize(level, quasiIdentifierCodes[attribute][tuple]);
                 }
-                unsuppressedLoss[attribute][level] = sum;
+                unsuppressedShares[attribute][level] = sum;
             }
         }
     }

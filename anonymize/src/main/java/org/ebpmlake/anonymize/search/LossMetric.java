@@ -14,7 +14,9 @@ final class LossMetric {
         this.aggregateFunction = aggregateFunction;
     }
 
-    double attributeLoss(int attribute, double sumOfShares) {
+    /** @param shareNumerators Σ over records of the domain share's numerator, exact */
+    double attributeLoss(int attribute, long shareNumerators) {
+        double sumOfShares = (double) shareNumerators / input.attributes[attribute].domainSize();
         double records = input.records;
         double minimum = records / input.attributes[attribute].domainSize();
         if (records - minimum <= 0) {
@@ -31,7 +33,7 @@ final class LossMetric {
     double lowerBound(int[] levels) {
         double[] losses = new double[levels.length];
         for (int attribute = 0; attribute < levels.length; attribute++) {
-            losses[attribute] = attributeLoss(attribute, input.unsuppressedLoss[attribute][levels[attribute]]);
+            losses[attribute] = attributeLoss(attribute, input.unsuppressedShares[attribute][levels[attribute]]);
         }
         return aggregate(losses);
     }

@@ -89,11 +89,10 @@ class DeidentificationTest {
         Row memory = reports.get(1);
         assertThat(auto.getString(7)).startsWith("spark (auto:").contains("too little for memory");
         assertThat(memory.getString(7)).startsWith("memory (lake.anonymize.engine=memory");
-        for (int column : new int[] {1, 2, 3, 4, 6}) {
+        // The loss too, to the last bit: the engines' sums are exact whatever order the rows come in.
+        for (int column = 1; column <= 6; column++) {
             assertThat(auto.get(column)).as(reports.get(0).schema().fields()[column].name()).isEqualTo(memory.get(column));
         }
-        // The engines sum the same shares in another order.
-        assertThat(auto.getDouble(5)).isCloseTo(memory.getDouble(5), within(1e-12));
     }
 
     @Test
