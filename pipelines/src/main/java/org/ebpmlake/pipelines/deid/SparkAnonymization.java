@@ -75,8 +75,7 @@ public final class SparkAnonymization implements Anonymization {
         Column[] grouping = columns.stream().map(functions::col).toArray(Column[]::new);
         List<String[]> rows = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
-        // Sorted, so that the search sums in the same order on every run and ties always break alike.
-        for (Row row : table.groupBy(grouping).count().orderBy(grouping).collectAsList()) {
+        for (Row row : table.groupBy(grouping).count().collectAsList()) {
             String[] cells = new String[columns.size()];
             for (int column = 0; column < cells.length; column++) {
                 cells[column] = row.getString(column);
