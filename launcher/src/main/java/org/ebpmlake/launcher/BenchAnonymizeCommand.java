@@ -114,7 +114,7 @@ final class BenchAnonymizeCommand implements Callable<Integer> {
      * until the city's own district grouping is declared in conf/); nationality → Japan / foreign; household
      * size → 1-2, 3-4, 5.
      */
-    private static List<QuasiIdentifier> quasiIdentifiers(CityWards wards) {
+    static List<QuasiIdentifier> quasiIdentifiers(CityWards wards) {
         Map<String, String> blockOfWard = new LinkedHashMap<>();
         List<String> wardCodes = new ArrayList<>();
         for (int index = 0; index < wards.all().size(); index++) {

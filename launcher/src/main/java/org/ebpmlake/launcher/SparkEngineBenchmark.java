@@ -9,11 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -22,28 +18,24 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.ebpmlake.anonymize.KAnonymity;
 import org.ebpmlake.anonymize.search.GeneralizationPlan;
+import org.ebpmlake.anonymize.search.QuasiIdentifier;
 import org.ebpmlake.anonymize.search.Table;
 import org.ebpmlake.lake.LakeSession;
 import org.ebpmlake.lake.LakeSettings;
-import org.ebpmlake.pipelines.deid.PrivacyPolicy;
-import org.ebpmlake.pipelines.deid.PrivacyPolicy.HierarchySpecification;
-import org.ebpmlake.pipelines.deid.PrivacyPolicy.IntervalSpecification;
+import org.ebpmlake.pipelines.deid.AnonymizationSpecification;
 import org.ebpmlake.pipelines.deid.Release;
 import org.ebpmlake.pipelines.deid.SparkAnonymization;
-import org.ebpmlake.pipelines.deid.TextRows;
 import org.ebpmlake.reference.CityWards;
-import org.ebpmlake.reference.Ward;
 
 /**
  * The Spark engine's half of {@code lake bench anonymize}: the synthetic registry is written to Parquet in
  * slices and let go, the heap's peak is reset, and the engine then counts, searches, applies, verifies and
- * writes, with the same hierarchies as the in-memory run (wards in blocks of four, nationality Japan/foreign,
- * household size 1-2, 3-4, 5+).
+ * writes, with the in-memory run's own hierarchies.
  */
 final class SparkEngineBenchmark {
     private static final int SLICE = 250_000;
-    private static final int WARDS_PER_BLOCK = 4;
 
     private final LakeSettings settings;
     private final long seed;
@@ -71,8 +63,11 @@ final class SparkEngineBenchmark {
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 
             Dataset<Row> source = spark.read().parquet(input.toString());
-            Release release = new SparkAnonymization(spark, policy(wards, input).specification(sql -> TextRows.of(spark.sql(sql))))
-                    .release(source).orElseThrow(() -> new IllegalStateException(
+            List<QuasiIdentifier> quasiIdentifiers = BenchAnonymizeCommand.quasiIdentifiers(wards);
+            AnonymizationSpecification specification = new AnonymizationSpecification(
+                    quasiIdentifiers.stream().map(QuasiIdentifier::column).toList(), valuesOf -> quasiIdentifiers,
+                    List.of(new KAnonymity(k)), suppressionLimit);
+            Release release = new SparkAnonymization(spark, specification).release(source).orElseThrow(() -> new IllegalStateException(
                             "no transformation meets k=" + k + " within the suppression limit"));
             long searched = System.nanoTime();
             release.published().write().mode(SaveMode.Overwrite).parquet(directory.resolve("released.parquet").toString());
@@ -98,7 +93,7 @@ final class SparkEngineBenchmark {
             System.out.printf("wall time (JVM start on) %s%n",
                     BenchAnonymizeCommand.seconds(Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())));
             System.out.printf("peak heap after writing  %,d MB (driver and local executors share it)%n",
-                    peakHeapBytes() / (1024 * 1024));
+                    BenchAnonymizeCommand.peakHeapBytes() / (1024 * 1024));
             return release.verdict().satisfied() ? 0 : AnonymizeFileCommand.VERIFICATION_FAILED;
         } finally {
             spark.stop();
@@ -120,42 +115,5 @@ final class SparkEngineBenchmark {
                     .map(cells -> RowFactory.create((Object[]) cells)).toList();
             spark.createDataFrame(slice, schema).write().mode(SaveMode.Append).parquet(input.toString());
         }
-    }
-
-    /** The in-memory run's hierarchies as a policy; the groups are inline VALUES queries. */
-    private PrivacyPolicy policy(CityWards wards, Path input) {
-        Map<String, String> blockOfWard = new LinkedHashMap<>();
-        for (int index = 0; index < wards.all().size(); index++) {
-            Ward ward = wards.all().get(index);
-            blockOfWard.put(ward.code(), "block-" + (index / WARDS_PER_BLOCK + 1));
-        }
-        Map<String, String> nationalityGroup = new LinkedHashMap<>();
-        for (String nationality : List.of("日本", "韓国", "中国", "ベトナム", "フィリピン", "ネパール")) {
-            nationalityGroup.put(nationality, "日本".equals(nationality) ? "日本" : "外国");
-        }
-        Map<String, HierarchySpecification> quasiIdentifiers = new LinkedHashMap<>();
-        quasiIdentifiers.put("age", interval(0, 90, List.of(5, 10, 20)));
-        quasiIdentifiers.put("sex", new HierarchySpecification(Optional.empty(), false, true, false, Optional.empty(), Optional.empty()));
-        quasiIdentifiers.put("ward_code", groups(blockOfWard));
-        quasiIdentifiers.put("nationality", groups(nationalityGroup));
-        quasiIdentifiers.put("household_size", interval(1, 5, List.of(2)));
-        return new PrivacyPolicy("bench_registry", "deid.bench_registry", "SELECT * FROM parquet.`" + input + "`", k,
-                Optional.empty(), Optional.empty(), suppressionLimit, 0.2, quasiIdentifiers);
-    }
-
-    private static HierarchySpecification interval(int minimum, int openFrom, List<Integer> widths) {
-        return new HierarchySpecification(Optional.of(new IntervalSpecification(minimum, openFrom, widths)), false, false,
-                false, Optional.empty(), Optional.empty());
-    }
-
-    private static HierarchySpecification groups(Map<String, String> groupOf) {
-        String values = groupOf.entrySet().stream().map(entry -> "('" + entry.getKey() + "', '" + entry.getValue() + "')")
-                .collect(Collectors.joining(", "));
-        return new HierarchySpecification(Optional.empty(), false, false, false,
-                Optional.of("SELECT * FROM VALUES " + values + " AS groups(value, grp)"), Optional.empty());
-    }
-
-    private static long peakHeapBytes() {
-        return BenchAnonymizeCommand.peakHeapBytes();
     }
 }

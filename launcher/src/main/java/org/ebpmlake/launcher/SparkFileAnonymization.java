@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.ebpmlake.pipelines.deid.AnonymizationSpecification;
 import org.ebpmlake.pipelines.deid.Release;
 import org.ebpmlake.pipelines.deid.SparkAnonymization;
+import org.ebpmlake.pipelines.deid.TextRows;
 
 /**
  * {@code lake anonymize file} for a file too large for memory: Spark reads the CSV (parsed as the in-memory path
@@ -75,12 +76,7 @@ final class SparkFileAnonymization {
 
             @Override
             public String[] next() {
-                Row row = iterator.next();
-                String[] cells = new String[columns.size()];
-                for (int column = 0; column < cells.length; column++) {
-                    cells[column] = row.getString(column);
-                }
-                return cells;
+                return TextRows.cells(iterator.next(), columns.size());
             }
         });
     }

@@ -2,16 +2,29 @@ package org.ebpmlake.anonymize.search;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.BitSet;
 import java.util.Map;
 
 /**
- * The optimal plan and the table it produces in memory (suppressed records have {@code *} in every
- * quasi-identifier). The accessors below read the plan, so callers need not care which of the two holds what.
+ * The optimal plan, the table it produces in memory (suppressed records have {@code *} in every
+ * quasi-identifier) and which of its rows the plan suppressed: a row of all {@code *} may also be a kept record
+ * of a fully generalized table. The accessors below read the plan, so callers need not care which holds what.
  */
-public record AnonymizationResult(GeneralizationPlan plan, Table output) {
+public record AnonymizationResult(GeneralizationPlan plan, Table output, BitSet suppressedRows) {
     public AnonymizationResult {
         requireNonNull(plan, "plan is null");
         requireNonNull(output, "output is null");
+        suppressedRows = (BitSet) requireNonNull(suppressedRows, "suppressedRows is null").clone();
+    }
+
+    @Override
+    public BitSet suppressedRows() {
+        return (BitSet) suppressedRows.clone();
+    }
+
+    /** Whether the plan suppressed the output's row (0-based). */
+    public boolean suppressed(int row) {
+        return suppressedRows.get(row);
     }
 
     public Transformation transformation() {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ public final class Anonymizer {
         requireNonNull(table, "table is null");
         long started = System.nanoTime();
         EncodedInput input = EncodedInput.of(table, configuration);
-        return search(input, started).map(found -> new AnonymizationResult(found.plan(), apply(table, input, found)));
+        return search(input, started).map(found -> new AnonymizationResult(found.plan(), apply(table, input, found),
+                suppressedRows(input, found)));
     }
 
     public Optional<GeneralizationPlan> plan(TupleCounts counts) {
@@ -106,6 +108,14 @@ public final class Anonymizer {
             rows.add(row);
         }
         return new Table(table.columns(), rows);
+    }
+
+    private static BitSet suppressedRows(EncodedInput input, Found found) {
+        BitSet rows = new BitSet(input.tupleOfRow.length);
+        for (int row = 0; row < input.tupleOfRow.length; row++) {
+            rows.set(row, found.suppressedTuples()[input.tupleOfRow[row]]);
+        }
+        return rows;
     }
 
     /** The plan with what applying it in memory needs: the levels and which tuples are suppressed. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.ebpmlake.anonymize.ClassCriterion;
 import org.ebpmlake.anonymize.PrivacyModel;
 import org.ebpmlake.anonymize.SensitiveDomain;
@@ -36,16 +37,19 @@ final class EncodedInput {
     final long[][] unsuppressedShares;
 
     static EncodedInput of(Table table, AnonymizationConfiguration configuration) {
-        return new EncodedInput(table.columns(), table.rows(), new long[0], configuration);
+        return new EncodedInput(table::columnIndex, table.rows(), new long[0], configuration);
     }
 
     static EncodedInput of(TupleCounts counts, AnonymizationConfiguration configuration) {
-        return new EncodedInput(counts.columns(), counts.rows(),
+        return new EncodedInput(counts::columnIndex, counts.rows(),
                 counts.counts().stream().mapToLong(Long::longValue).toArray(), configuration);
     }
 
-    /** @param weights records per row; empty when every row is one record */
-    private EncodedInput(List<String> columns, List<String[]> inputRows, long[] weights,
+    /**
+     * @param columnIndex the input's own column lookup, which names the input when a column is missing
+     * @param weights records per row; empty when every row is one record
+     */
+    private EncodedInput(ToIntFunction<String> columnIndex, List<String[]> inputRows, long[] weights,
             AnonymizationConfiguration configuration) {
         int rowCount = inputRows.size();
         records = weights.length == 0 ? rowCount : Arrays.stream(weights).sum();
@@ -55,7 +59,7 @@ final class EncodedInput {
         int[] quasiIdentifierColumns = new int[dimensions];
         for (int attribute = 0; attribute < dimensions; attribute++) {
             attributes[attribute] = new AttributeEncoding(quasiIdentifiers.get(attribute).hierarchy());
-            quasiIdentifierColumns[attribute] = columnIndex(columns, quasiIdentifiers.get(attribute).column());
+            quasiIdentifierColumns[attribute] = columnIndex.applyAsInt(quasiIdentifiers.get(attribute).column());
         }
         Map<String, Integer> sensitiveIndexes = new LinkedHashMap<>();
         for (PrivacyModel model : configuration.models()) {
@@ -65,7 +69,7 @@ final class EncodedInput {
         int[] sensitiveColumns = new int[sensitiveCount];
         List<Map<String, Integer>> sensitiveDictionaries = new ArrayList<>();
         for (Map.Entry<String, Integer> entry : sensitiveIndexes.entrySet()) {
-            sensitiveColumns[entry.getValue()] = columnIndex(columns, entry.getKey());
+            sensitiveColumns[entry.getValue()] = columnIndex.applyAsInt(entry.getKey());
             sensitiveDictionaries.add(new LinkedHashMap<>());
         }
 
@@ -155,14 +159,6 @@ final class EncodedInput {
      * Mixed-radix weights that pack one record's codes into a long; the sensitive dictionaries are filled on
      * the way, since their sizes set the radix.
      */
-    private static int columnIndex(List<String> columns, String column) {
-        int index = columns.indexOf(column);
-        if (index < 0) {
-            throw new IllegalArgumentException("the input has no column '" + column + "'; it has " + columns);
-        }
-        return index;
-    }
-
     private long[] tupleRadix(List<String[]> inputRows, int[] sensitiveColumns, List<Map<String, Integer>> sensitiveDictionaries) {
         for (String[] row : inputRows) {
             for (int sensitive = 0; sensitive < sensitiveColumns.length; sensitive++) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.ebpmlake.anonymize.ClassCriterion;
 import org.ebpmlake.anonymize.PrivacyModel;
 import org.ebpmlake.anonymize.SensitiveDomain;
@@ -53,11 +54,11 @@ public final class IndependentVerifier {
             violations.add("the output has " + output.rows().size() + " rows, the input " + input.rows().size());
             return new VerificationVerdict(0, 0, 0, List.of(), violations);
         }
-        int[] columns = quasiIdentifierColumns(output.columns());
+        int[] columns = quasiIdentifierColumns(output::columnIndex);
         boolean[] suppressedRows = suppressedRows(input, output, transformation, columns, violations);
         long[] ones = new long[output.rows().size()];
         Arrays.fill(ones, 1);
-        return checkClasses(output.columns(), output.rows(), ones, suppressedRows, violations);
+        return checkClasses(output::columnIndex, columns, output.rows(), ones, suppressedRows, violations);
     }
 
     public VerificationVerdict verify(TupleCounts output, long inputRecords, Transformation transformation) {
@@ -68,7 +69,7 @@ public final class IndependentVerifier {
             violations.add("the output counts " + output.records() + " records, the input " + inputRecords);
             return new VerificationVerdict(0, 0, 0, List.of(), violations);
         }
-        int[] columns = quasiIdentifierColumns(output.columns());
+        int[] columns = quasiIdentifierColumns(output::columnIndex);
         List<Set<String>> allowed = new ArrayList<>();
         boolean transformationSuppressesAll = true;
         for (QuasiIdentifier quasiIdentifier : quasiIdentifiers) {
@@ -94,29 +95,24 @@ public final class IndependentVerifier {
             }
         }
         long[] counts = output.counts().stream().mapToLong(Long::longValue).toArray();
-        return checkClasses(output.columns(), output.rows(), counts, suppressedRows, violations);
+        return checkClasses(output::columnIndex, columns, output.rows(), counts, suppressedRows, violations);
     }
 
-    private int[] quasiIdentifierColumns(List<String> header) {
+    private int[] quasiIdentifierColumns(ToIntFunction<String> columnIndex) {
         int[] columns = new int[quasiIdentifiers.size()];
         for (int index = 0; index < columns.length; index++) {
-            columns[index] = columnIndex(header, quasiIdentifiers.get(index).column());
+            columns[index] = columnIndex.applyAsInt(quasiIdentifiers.get(index).column());
         }
         return columns;
     }
 
-    private static int columnIndex(List<String> header, String column) {
-        int index = header.indexOf(column);
-        if (index < 0) {
-            throw new IllegalArgumentException("the released table has no column '" + column + "'; it has " + header);
-        }
-        return index;
-    }
-
-    /** Groups the released rows that are not suppressed into classes and checks every class against every model. */
-    private VerificationVerdict checkClasses(List<String> header, List<String[]> rows, long[] counts,
-            boolean[] suppressedRows, List<String> violations) {
-        int[] columns = quasiIdentifierColumns(header);
+    /**
+     * Groups the released rows that are not suppressed into classes and checks every class against every model.
+     *
+     * @param columns the quasi-identifiers' columns in the released rows
+     */
+    private VerificationVerdict checkClasses(ToIntFunction<String> columnIndex, int[] columns, List<String[]> rows,
+            long[] counts, boolean[] suppressedRows, List<String> violations) {
         Map<List<String>, List<Integer>> classes = new LinkedHashMap<>();
         long suppressed = 0;
         long records = 0;
@@ -135,7 +131,7 @@ public final class IndependentVerifier {
         }
         List<ClassCheck> checks = new ArrayList<>();
         for (PrivacyModel model : models) {
-            checks.add(new ClassCheck(model, header, rows, counts));
+            checks.add(new ClassCheck(model, columnIndex, rows, counts));
         }
         List<Long> sizes = new ArrayList<>();
         for (Map.Entry<List<String>, List<Integer>> entry : classes.entrySet()) {
@@ -214,11 +210,11 @@ public final class IndependentVerifier {
         private final long[] counts;
         private final Map<String, Integer> codes = new LinkedHashMap<>();
 
-        ClassCheck(PrivacyModel model, List<String> header, List<String[]> rows, long[] counts) {
+        ClassCheck(PrivacyModel model, ToIntFunction<String> columnIndex, List<String[]> rows, long[] counts) {
             this.model = model;
             this.rows = rows;
             this.counts = counts;
-            this.column = model.sensitiveAttribute().map(attribute -> columnIndex(header, attribute)).orElse(-1);
+            this.column = model.sensitiveAttribute().map(columnIndex::applyAsInt).orElse(-1);
             if (column < 0) {
                 this.criterion = model.bind(SensitiveDomain.NONE);
                 return;

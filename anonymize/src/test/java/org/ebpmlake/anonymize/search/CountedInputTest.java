@@ -54,6 +54,7 @@ class CountedInputTest {
         assertThat(fromCounts.suppressedClasses()).isEqualTo(fromRecords.plan().suppressedClasses());
 
         // Applying the plan by its value maps and class list gives exactly the in-memory engine's output.
+        assertThat((long) fromRecords.suppressedRows().cardinality()).isEqualTo(fromRecords.suppressedRecords());
         List<String> released = applied(records, fromCounts);
         List<String> expected = fromRecords.output().rows().stream().map(row -> String.join(";", row)).toList();
         assertThat(released).isEqualTo(expected);

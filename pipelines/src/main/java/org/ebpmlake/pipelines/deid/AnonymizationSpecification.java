@@ -2,6 +2,7 @@ package org.ebpmlake.pipelines.deid;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.ebpmlake.anonymize.PrivacyModel;
@@ -30,5 +31,12 @@ public record AnonymizationSpecification(List<String> quasiIdentifierColumns, Hi
     /** The columns a sensitive-attribute model reads. */
     public List<String> sensitiveColumns() {
         return models.stream().flatMap(model -> model.sensitiveAttribute().stream()).distinct().toList();
+    }
+
+    /** The columns the engine reads: the quasi-identifiers, then the sensitive columns. */
+    public List<String> engineColumns() {
+        List<String> columns = new ArrayList<>(quasiIdentifierColumns);
+        columns.addAll(sensitiveColumns());
+        return List.copyOf(columns);
     }
 }

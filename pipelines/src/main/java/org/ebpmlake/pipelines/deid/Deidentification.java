@@ -53,12 +53,13 @@ public final class Deidentification {
         String catalog = settings.catalogName();
         String table = policy.table().in(catalog);
         StructField[] published = spark.table(table).schema().fields();
-        Dataset<Row> source = textOf(spark.sql(policy.sourceSql(catalog, asOf)), published);
-        long rows = checkedRowCount(source);
+        AnonymizationSpecification specification = policy.specification(this::query);
+        Dataset<Row> source = textOf(spark.sql(policy.sourceSql(catalog, asOf)), published, specification.engineColumns());
+        long rows = checkedRowCount(source, specification.engineColumns());
         EngineChoice choice = EngineChoice.of(settings, rows, source.columns().length, EngineChoice.freeHeapShare(Runtime.getRuntime()));
         Anonymization engine = switch (choice.engine()) {
-            case MEMORY -> new MemoryAnonymization(spark, policy.specification(this::query));
-            case SPARK -> new SparkAnonymization(spark, policy.specification(this::query));
+            case MEMORY -> new MemoryAnonymization(spark, specification);
+            case SPARK -> new SparkAnonymization(spark, specification);
         };
         Optional<Release> found = engine.release(source);
         if (found.isEmpty()) {
@@ -82,10 +83,8 @@ public final class Deidentification {
     }
 
     /** The published columns of the source as text, the engine's cells; a published column the source lacks is an error. */
-    private Dataset<Row> textOf(Dataset<Row> source, StructField[] published) {
+    private Dataset<Row> textOf(Dataset<Row> source, StructField[] published, List<String> engineColumns) {
         List<String> available = Arrays.asList(source.columns());
-        List<String> engineColumns = new ArrayList<>(policy.quasiIdentifiers().keySet());
-        engineColumns.addAll(policy.sensitiveColumns());
         List<Column> text = new ArrayList<>();
         for (StructField field : published) {
             if (!available.contains(field.name())) {
@@ -104,9 +103,7 @@ public final class Deidentification {
     }
 
     /** The source's rows, counted in the same pass that finds empty quasi-identifiers, which no hierarchy holds. */
-    private long checkedRowCount(Dataset<Row> source) {
-        List<String> checked = new ArrayList<>(policy.quasiIdentifiers().keySet());
-        checked.addAll(policy.sensitiveColumns());
+    private long checkedRowCount(Dataset<Row> source, List<String> checked) {
         List<Column> aggregates = new ArrayList<>();
         aggregates.add(count(lit(1)));
         for (String column : checked) {

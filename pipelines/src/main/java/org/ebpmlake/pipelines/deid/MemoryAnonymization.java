@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,7 +14,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.ebpmlake.anonymize.search.AnonymizationConfiguration;
 import org.ebpmlake.anonymize.search.AnonymizationResult;
 import org.ebpmlake.anonymize.search.Anonymizer;
-import org.ebpmlake.anonymize.search.GeneralizationPlan;
 import org.ebpmlake.anonymize.search.QuasiIdentifier;
 import org.ebpmlake.anonymize.search.Table;
 import org.ebpmlake.anonymize.verify.IndependentVerifier;
@@ -40,11 +38,7 @@ final class MemoryAnonymization implements Anonymization {
         List<String> columns = Arrays.asList(source.columns());
         List<String[]> rows = new ArrayList<>();
         for (Row row : source.collectAsList()) {
-            String[] cells = new String[columns.size()];
-            for (int column = 0; column < cells.length; column++) {
-                cells[column] = row.getString(column);
-            }
-            rows.add(cells);
+            rows.add(TextRows.cells(row, columns.size()));
         }
         Table input = new Table(columns, rows);
         List<QuasiIdentifier> quasiIdentifiers = specification.hierarchies().over(
@@ -59,25 +53,16 @@ final class MemoryAnonymization implements Anonymization {
         VerificationVerdict verdict = new IndependentVerifier(quasiIdentifiers, specification.models(),
                 specification.suppressionLimit()).verify(input, result.output(), result.transformation());
         return Optional.of(new Release(result.plan(), verdict,
-                spark.createDataFrame(marked(input, result), source.schema().add(Release.SUPPRESSED_FLAG, DataTypes.BooleanType, false))));
+                spark.createDataFrame(marked(result), source.schema().add(Release.SUPPRESSED_FLAG, DataTypes.BooleanType, false))));
     }
 
-    /** The output rows, each flagged whether the plan suppresses its class. */
-    private static List<Row> marked(Table input, AnonymizationResult result) {
-        GeneralizationPlan plan = result.plan();
-        List<String> quasiIdentifiers = plan.columns();
-        List<Map<String, String>> generalizations = quasiIdentifiers.stream().map(plan::generalizationOf).toList();
-        int[] columns = quasiIdentifiers.stream().mapToInt(input::columnIndex).toArray();
+    /** The output rows, each flagged whether the plan suppressed it. */
+    private static List<Row> marked(AnonymizationResult result) {
         List<Row> marked = new ArrayList<>();
-        for (int record = 0; record < input.rows().size(); record++) {
-            String[] original = input.rows().get(record);
-            List<String> key = new ArrayList<>(columns.length);
-            for (int attribute = 0; attribute < columns.length; attribute++) {
-                key.add(generalizations.get(attribute).get(original[columns[attribute]]));
-            }
+        for (int record = 0; record < result.output().rows().size(); record++) {
             String[] output = result.output().rows().get(record);
             Object[] cells = Arrays.copyOf(output, output.length + 1, Object[].class);
-            cells[output.length] = plan.suppressedClasses().contains(key);
+            cells[output.length] = result.suppressed(record);
             marked.add(RowFactory.create(cells));
         }
         return marked;

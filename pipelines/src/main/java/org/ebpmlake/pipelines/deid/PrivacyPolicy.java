@@ -238,11 +238,6 @@ public record PrivacyPolicy(String dataset, String publishes, String source, int
         return models;
     }
 
-    /** The columns a sensitive-attribute model reads. */
-    public List<String> sensitiveColumns() {
-        return models().stream().flatMap(model -> model.sensitiveAttribute().stream()).distinct().toList();
-    }
-
     /**
      * What the engines need from this policy.
      *

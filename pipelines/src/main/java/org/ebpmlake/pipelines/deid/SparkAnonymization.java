@@ -54,8 +54,7 @@ public final class SparkAnonymization implements Anonymization {
     @Override
     public Optional<Release> release(Dataset<Row> source) {
         requireNonNull(source, "source is null");
-        List<String> counted = new ArrayList<>(specification.quasiIdentifierColumns());
-        counted.addAll(specification.sensitiveColumns());
+        List<String> counted = specification.engineColumns();
         TupleCounts input = counts(source, counted);
         List<QuasiIdentifier> quasiIdentifiers = specification.hierarchies().over(column -> distinctValues(input, column));
         Optional<GeneralizationPlan> found = new Anonymizer(new AnonymizationConfiguration(quasiIdentifiers,
@@ -76,11 +75,7 @@ public final class SparkAnonymization implements Anonymization {
         List<String[]> rows = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
         for (Row row : table.groupBy(grouping).count().collectAsList()) {
-            String[] cells = new String[columns.size()];
-            for (int column = 0; column < cells.length; column++) {
-                cells[column] = row.getString(column);
-            }
-            rows.add(cells);
+            rows.add(TextRows.cells(row, columns.size()));
             counts.add(row.getLong(columns.size()));
         }
         return new TupleCounts(columns, rows, counts);
