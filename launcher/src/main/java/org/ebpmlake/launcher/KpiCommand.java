@@ -46,7 +46,7 @@ final class KpiCommand implements Runnable {
     /** Runs {@code view} on {@code mart.kpi_progress} as it is, or as it was reported for {@code asOf}. */
     <T> T withProgress(Optional<LocalDate> asOf, Function<Dataset<Row>, T> view) {
         LakeSettings settings = lake.settings();
-        SparkSession spark = LakeSession.open(settings);
+        SparkSession spark = LakeSession.openExisting(settings);
         try {
             String table = KpiSite.PROGRESS.in(settings.catalogName());
             Dataset<Row> progress = asOf

@@ -7,6 +7,8 @@ import org.ebpmlake.lake.LakeSettingsLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The {@code lake} command behind {@code ./lake}: one subcommand per job of the platform. */
@@ -21,13 +23,18 @@ public final class Lake implements Runnable {
     @Spec
     private CommandSpec spec;
 
+    // Inherited by every subcommand; read by CommandFailure from the parse result, so the field only documents it.
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "失敗時にスタックトレースも表示 / on failure, print the stack trace too")
+    private boolean debug;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     /** The command line with its subcommands, as {@code main} runs it. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Lake());
+        return new CommandLine(new Lake()).setExecutionExceptionHandler(new CommandFailure());
     }
 
     @Override

@@ -48,7 +48,7 @@ final class QualityCommand implements Runnable {
             DatasetCatalog datasets = DatasetCatalog.load();
             datasets.dataset(dataset);
             LakeSettings settings = quality.lake.settings();
-            SparkSession spark = LakeSession.open(settings);
+            SparkSession spark = LakeSession.openExisting(settings);
             try {
                 List<String> suggestions = new QualitySuggestions(spark, settings, datasets).suggest(dataset);
                 suggestions.forEach(System.out::println);
@@ -71,7 +71,7 @@ final class QualityCommand implements Runnable {
         @Override
         public Integer call() {
             LakeSettings settings = quality.lake.settings();
-            SparkSession spark = LakeSession.open(settings);
+            SparkSession spark = LakeSession.openExisting(settings);
             try {
                 new LakeTables(LakeSession.icebergCatalog(spark, settings)).ensureAll(DatasetCatalog.load());
                 System.out.println("品質ページ / quality page: " + new QualityPage(spark, settings).write());

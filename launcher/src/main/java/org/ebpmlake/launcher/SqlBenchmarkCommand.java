@@ -42,7 +42,7 @@ final class SqlBenchmarkCommand implements Callable<Integer> {
         } else {
             System.out.println("Trino は停止中です（./lake services up で起動） / Trino is down: start it with ./lake services up");
         }
-        SparkSession spark = LakeSession.open(settings);
+        SparkSession spark = LakeSession.openExisting(settings);
         List<SqlBenchmark.Latency> sparkLatencies;
         try {
             sparkLatencies = benchmark.measure(new SparkSqlEngine(spark, settings, Role.PLANNER));

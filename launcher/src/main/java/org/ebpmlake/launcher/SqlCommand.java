@@ -49,7 +49,7 @@ final class SqlCommand implements Callable<Integer> {
             engine = new TrinoSqlEngine(trino.jdbcUrl(settings.catalogName()), services.users().firstOf(chosen),
                     services.configuration().trustStore(), TrinoConfiguration.trustStorePassword());
         } else {
-            spark = LakeSession.open(settings);
+            spark = LakeSession.openExisting(settings);
             engine = new SparkSqlEngine(spark, settings, chosen);
         }
         try {

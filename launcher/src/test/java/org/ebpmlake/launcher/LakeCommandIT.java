@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ebpmlake.lake.LakeExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./lake --help}, run as a user runs it, against what README.md promises. */
 class LakeCommandIT {
@@ -43,14 +45,70 @@ class LakeCommandIT {
         assertThat(lake(root, "ingest", "--help")).contains("Usage: lake ingest").contains("DATASET").contains("quarantine");
     }
 
+    @Test
+    void aPersonsMistakeGetsOneLineSayingWhatToDoAndANonZeroExit(@TempDir Path empty) throws IOException, InterruptedException {
+        Path root = LakeExtension.repositoryRoot();
+        Map<String, String> noLake = Map.of("LAKE_WAREHOUSE", empty.resolve("lake").toString());
+
+        Finished kpis = run(root, noLake, "kpi", "list");
+        assertThat(kpis.exitCode()).as(kpis.output()).isEqualTo(2);
+        assertThat(kpis.errorLines()).as(kpis.output()).singleElement().asString().contains("./lake run");
+
+        Finished unknownDataset = run(root, noLake, "ingest", "no_such_dataset", root.resolve("README.md").toString());
+        assertThat(unknownDataset.exitCode()).isEqualTo(2);
+        assertThat(unknownDataset.errorLines()).as(unknownDataset.output()).singleElement().asString()
+                .contains("no_such_dataset").contains("residents").contains("learning_logs");
+
+        Finished unknownRole = run(root, noLake, "sql", "--as", "mayor", "SELECT 1");
+        assertThat(unknownRole.exitCode()).isEqualTo(2);
+        assertThat(unknownRole.errorLines()).as(unknownRole.output()).singleElement().asString().contains("mayor").contains("planner");
+
+        for (Finished finished : List.of(kpis, unknownDataset, unknownRole)) {
+            assertThat(finished.output()).doesNotContain("Exception").doesNotContain("\tat org.");
+        }
+    }
+
+    @Test
+    void debugAddsTheTraceToTheSameLine(@TempDir Path empty) throws IOException, InterruptedException {
+        Finished kpis = run(LakeExtension.repositoryRoot(), Map.of("LAKE_WAREHOUSE", empty.resolve("lake").toString()),
+                "kpi", "list", "--debug");
+
+        assertThat(kpis.exitCode()).isEqualTo(2);
+        assertThat(kpis.output()).contains("./lake run").contains("LakeException").contains("\tat org.ebpmlake.");
+    }
+
     private static String lake(Path root, String... arguments) throws IOException, InterruptedException {
+        Finished finished = run(root, Map.of(), arguments);
+        assertThat(finished.exitCode()).as(finished.output()).isZero();
+        return finished.output();
+    }
+
+    /** Runs {@code ./lake} as a person does; standard error is kept apart so its lines can be counted. */
+    private static Finished run(Path root, Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(root.resolve("lake").toString()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        builder.environment().putAll(environment);
+        Path errors = Files.createTempFile("lake-stderr-", ".txt");
+        try {
+            Process process = builder.redirectError(errors.toFile()).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            return new Finished(process.exitValue(), output, Files.readString(errors, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    private record Finished(int exitCode, String standardOutput, String standardError) {
+        String output() {
+            return standardOutput + standardError;
+        }
+
+        /** What the person reads on standard error, without the build notice the script prints when it compiles. */
+        List<String> errorLines() {
+            return standardError.lines().filter(line -> !line.isBlank() && !line.startsWith("ビルド中")).toList();
+        }
     }
 
     private static List<String> matches(Pattern pattern, String text) {

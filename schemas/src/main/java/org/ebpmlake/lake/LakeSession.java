@@ -37,6 +37,25 @@ public final class LakeSession {
         return spark;
     }
 
+    /**
+     * Opens Spark on a lake that must already exist: a command that reads the lake (kpi, sql, quality report) says
+     * in one line to run {@code ./lake run} first rather than creating an empty lake by accident.
+     */
+    public static SparkSession openExisting(LakeSettings settings) {
+        requireExists(settings);
+        return open(settings);
+    }
+
+    /** Fails with {@link ErrorCategory#LAKE_NOT_BUILT} when the lake's SQLite catalog file is not there yet. */
+    public static void requireExists(LakeSettings settings) {
+        requireNonNull(settings, "settings is null");
+        String prefix = "jdbc:sqlite:";
+        if (settings.catalogUri().startsWith(prefix) && !Files.isRegularFile(java.nio.file.Path.of(settings.catalogUri().substring(prefix.length())))) {
+            throw new LakeException(ErrorCategory.LAKE_NOT_BUILT, "レイクがまだありません（" + settings.warehouse()
+                    + "）。先に ./lake run を実行してください / there is no lake at " + settings.warehouse() + " yet: run ./lake run first");
+        }
+    }
+
     /** Mounts the lake's catalog in a running session; creates the warehouse directory if needed. */
     public static void mount(SparkSession spark, LakeSettings settings) {
         requireNonNull(spark, "spark is null");

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.reference.CodeList;
 
 /**
@@ -63,7 +65,9 @@ public final class DatasetCatalog {
     public DatasetDeclaration dataset(String name) {
         requireNonNull(name, "name is null");
         return datasets.stream().filter(dataset -> dataset.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no dataset is declared with the name " + name));
+                .orElseThrow(() -> new LakeException(ErrorCategory.UNKNOWN_NAME, "データセット " + name + " は宣言されていません。"
+                        + "宣言済み / no dataset is declared with the name " + name + "; declared: "
+                        + String.join(", ", datasets.stream().map(DatasetDeclaration::name).distinct().toList())));
     }
 
     public Optional<ZoneTable> find(TableName name) {

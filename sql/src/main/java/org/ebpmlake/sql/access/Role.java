@@ -3,6 +3,8 @@ package org.ebpmlake.sql.access;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.schemas.Zone;
 
 /**
@@ -62,7 +64,8 @@ public enum Role {
         try {
             return valueOf(code.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown role '" + code + "': one of planner, school_board, dx_office, steward", e);
+            throw new LakeException(ErrorCategory.UNKNOWN_NAME, "ロール '" + code + "' はありません / unknown role '" + code
+                    + "': one of " + String.join(", ", java.util.Arrays.stream(values()).map(Role::code).toList()), e);
         }
     }
 }

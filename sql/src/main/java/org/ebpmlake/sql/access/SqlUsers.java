@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
 
 /**
  * The users of the SQL services, read from a file outside the repository: one {@code name:role:department:password}
@@ -46,8 +48,8 @@ public final class SqlUsers {
             }
             try {
                 users.add(new SqlUser(fields[0], Role.fromCode(fields[1]), fields[2], fields[3]));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file + " line " + (index + 1) + ": " + e.getMessage(), e);
+            } catch (IllegalArgumentException | LakeException e) {
+                throw new LakeException(ErrorCategory.INVALID_FILE, file + " line " + (index + 1) + ": " + e.getMessage(), e);
             }
         }
         if (users.isEmpty()) {
