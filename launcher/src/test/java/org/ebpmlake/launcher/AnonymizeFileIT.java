@@ -22,7 +22,7 @@ class AnonymizeFileIT {
 
     @Test
     void writesAFiveAnonymousFileAndAReportOfTheVerifiedTransformation(@TempDir Path directory) throws IOException {
-        Path adult = LakeExtension.repositoryRoot().resolve("../shared/data/adult").normalize();
+        Path adult = LakeExtension.repositoryRoot().resolve("anonymize/src/test/resources/adult");
         Path output = directory.resolve("adult-k5.csv");
         Path report = directory.resolve("report.json");
         List<String> arguments = new ArrayList<>(List.of("anonymize", "file", adult.resolve("adult.csv").toString()));
@@ -53,7 +53,7 @@ class AnonymizeFileIT {
 
     @Test
     void writesNothingWhenNoGeneralizationCanMeetTheModels(@TempDir Path directory) {
-        Path adult = LakeExtension.repositoryRoot().resolve("../shared/data/adult").normalize();
+        Path adult = LakeExtension.repositoryRoot().resolve("anonymize/src/test/resources/adult");
         Path output = directory.resolve("out.csv");
 
         int exitCode = Lake.commandLine().execute("anonymize", "file", adult.resolve("adult.csv").toString(),
@@ -71,7 +71,7 @@ class AnonymizeFileIT {
      */
     @Test
     void theSparkEngineWritesTheSameFileAndReportAsTheInMemoryEngine(@TempDir Path directory) throws IOException {
-        Path adult = LakeExtension.repositoryRoot().resolve("../shared/data/adult").normalize();
+        Path adult = LakeExtension.repositoryRoot().resolve("anonymize/src/test/resources/adult");
         List<String> common = new ArrayList<>(List.of("anonymize", "file", adult.resolve("adult.csv").toString()));
         for (String column : List.of("sex", "age", "race", "marital-status", "education")) {
             common.add("--qi");

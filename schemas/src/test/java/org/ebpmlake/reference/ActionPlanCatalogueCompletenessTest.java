@@ -13,7 +13,7 @@ import org.ebpmlake.lake.LakeExtension;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the reviewed KPI catalogue against the action plan's own text in {@code ../shared/seed}: every
+ * Checks the reviewed KPI catalogue against the action plan's own text in {@code schemas/src/test/resources/action-plan} (see its SOURCE.txt): every
  * "達成目標及び評価指標" block of the plan is a measure of the catalogue, in the right VALUE area, and every
  * KPI points at a line of the plan that holds its text.
  */
@@ -94,7 +94,7 @@ class ActionPlanCatalogueCompletenessTest {
     }
 
     private static List<String> readPlan() {
-        Path seed = LakeExtension.repositoryRoot().resolve("../shared/seed");
+        Path seed = LakeExtension.repositoryRoot().resolve("schemas/src/test/resources/action-plan");
         try (var files = Files.list(seed)) {
             Path plan = files.filter(file -> file.toString().endsWith(".txt")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no action plan text in " + seed));

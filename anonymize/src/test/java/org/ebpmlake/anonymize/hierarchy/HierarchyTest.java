@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HierarchyTest {
     private static Path adultHierarchy(String attribute) {
         return Paths.get(System.getenv("LAKE_REPO_ROOT"))
-                .resolve("../shared/data/adult/adult_hierarchy_" + attribute + ".csv").normalize();
+                .resolve("anonymize/src/test/resources/adult/adult_hierarchy_" + attribute + ".csv").normalize();
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.ebpmlake.anonymize.hierarchy.HierarchyCsv;
 
-/** The public "adult" benchmark with ARX's own hierarchies, from the shared data beside the repository. */
+/** The public "adult" benchmark with ARX's own hierarchies, kept in this module's test resources (see its SOURCE.txt). */
 final class AdultData {
     static final List<String> QUASI_IDENTIFIERS = List.of("sex", "age", "race", "marital-status", "education",
             "native-country", "workclass", "occupation");
@@ -22,7 +22,7 @@ final class AdultData {
     }
 
     static Path directory() {
-        return Paths.get(System.getenv("LAKE_REPO_ROOT")).resolve("../shared/data/adult").normalize();
+        return Paths.get(System.getenv("LAKE_REPO_ROOT")).resolve("anonymize/src/test/resources/adult");
     }
 
     static synchronized Table table() {

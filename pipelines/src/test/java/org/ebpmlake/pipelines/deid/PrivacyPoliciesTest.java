@@ -56,7 +56,7 @@ class PrivacyPoliciesTest {
     @Test
     void arxHierarchyFilesServeAsQuasiIdentifierHierarchiesAndAsTheGroundDistanceOfTClosenessRelativeToThePolicy(
             @TempDir Path directory) throws IOException {
-        Path adult = LakeExtension.repositoryRoot().resolve("../shared/data/adult").normalize();
+        Path adult = LakeExtension.repositoryRoot().resolve("anonymize/src/test/resources/adult");
         Files.writeString(directory.resolve("adult.yaml"), String.join("\n",
                 "dataset: adult",
                 "publishes: deid.adult",
