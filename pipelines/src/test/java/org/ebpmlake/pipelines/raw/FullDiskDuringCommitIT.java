@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.fs.FSError;
 import org.ebpmlake.lake.LakeExtension;
 import org.ebpmlake.lake.LakeSession;
 import org.ebpmlake.lake.LakeSettings;
@@ -58,7 +59,7 @@ class FullDiskDuringCommitIT {
                 try {
                     ingestion.ingest("gps_pings", delivery);
                     committed = true;
-                } catch (Exception diskFull) {
+                } catch (Exception | FSError diskFull) {
                     committed = false;
                     failures++;
                 } finally {
