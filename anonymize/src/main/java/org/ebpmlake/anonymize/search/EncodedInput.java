@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
 import org.ebpmlake.anonymize.ClassCriterion;
 import org.ebpmlake.anonymize.PrivacyModel;
 import org.ebpmlake.anonymize.SensitiveDomain;
@@ -74,41 +75,31 @@ final class EncodedInput {
         }
 
         long[] radix = tupleRadix(inputRows, sensitiveColumns, sensitiveDictionaries);
-        PackedKeyIndex tuples = new PackedKeyIndex(Math.max(16, Math.min(rowCount, 1 << 22)));
+        long[] keys = packedKeys(inputRows, quasiIdentifierColumns, sensitiveColumns, sensitiveDictionaries, radix);
+        PackedKeyIndex tuples = new PackedKeyIndex(1024);
         tupleOfRow = new int[rowCount];
-        int[][] codesOfRecord = new int[dimensions + sensitiveCount][rowCount];
         for (int record = 0; record < rowCount; record++) {
-            String[] row = inputRows.get(record);
-            long key = 0;
-            for (int attribute = 0; attribute < dimensions; attribute++) {
-                String value = row[quasiIdentifierColumns[attribute]];
-                int attributeIndex = attribute;
-                int recordNumber = record;
-                int code = attributes[attribute].code(value).orElseThrow(() -> new IllegalArgumentException(
-                        "row " + (recordNumber + 1) + ": the hierarchy of "
-                                + quasiIdentifiers.get(attributeIndex).column() + " has no value '" + value + "'"));
-                codesOfRecord[attribute][record] = code;
-                key += code * radix[attribute];
+            if (keys[record] < 0) {
+                throw unknownValue(inputRows.get(record), record, quasiIdentifierColumns, quasiIdentifiers);
             }
-            for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
-                int code = sensitiveDictionaries.get(sensitive).get(row[sensitiveColumns[sensitive]]);
-                codesOfRecord[dimensions + sensitive][record] = code;
-                key += code * radix[dimensions + sensitive];
-            }
-            tupleOfRow[record] = tuples.numberOf(key);
+            tupleOfRow[record] = tuples.numberOf(keys[record]);
         }
         int tupleCount = tuples.size();
-        quasiIdentifierCodes = new int[dimensions][tupleCount];
-        sensitiveCodes = new int[sensitiveCount][tupleCount];
+        long[] tupleKeys = new long[tupleCount];
         tupleCounts = new int[tupleCount];
         for (int record = 0; record < rowCount; record++) {
             int tuple = tupleOfRow[record];
+            tupleKeys[tuple] = keys[record];
             tupleCounts[tuple] = Math.addExact(tupleCounts[tuple], weights.length == 0 ? 1 : Math.toIntExact(weights[record]));
-            for (int attribute = 0; attribute < dimensions; attribute++) {
-                quasiIdentifierCodes[attribute][tuple] = codesOfRecord[attribute][record];
-            }
-            for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
-                sensitiveCodes[sensitive][tuple] = codesOfRecord[dimensions + sensitive][record];
+        }
+        // A tuple's codes are the digits of its packed key.
+        quasiIdentifierCodes = new int[dimensions][tupleCount];
+        sensitiveCodes = new int[sensitiveCount][tupleCount];
+        for (int index = 0; index < radix.length; index++) {
+            long base = index + 1 < radix.length ? radix[index + 1] / radix[index] : Long.MAX_VALUE;
+            int[] codes = index < dimensions ? quasiIdentifierCodes[index] : sensitiveCodes[index - dimensions];
+            for (int tuple = 0; tuple < tupleCount; tuple++) {
+                codes[tuple] = (int) (tupleKeys[tuple] / radix[index] % base);
             }
         }
 
@@ -145,6 +136,49 @@ final class EncodedInput {
                 unsuppressedShares[attribute][level] = sum;
             }
         }
+    }
+
+    /** Rows of a larger input are packed on every core: each row's key depends on that row alone. */
+    private static final int ROWS_PER_PARALLEL_CHUNK = 65_536;
+
+    /**
+     * Every row's codes packed into one long by the radix, or -1 where a quasi-identifier's value is not in its
+     * hierarchy. The dictionaries are only read here, so the rows can be packed in parallel.
+     */
+    private long[] packedKeys(List<String[]> inputRows, int[] quasiIdentifierColumns, int[] sensitiveColumns,
+            List<Map<String, Integer>> sensitiveDictionaries, long[] radix) {
+        int rowCount = inputRows.size();
+        long[] keys = new long[rowCount];
+        int chunks = (rowCount + ROWS_PER_PARALLEL_CHUNK - 1) / ROWS_PER_PARALLEL_CHUNK;
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            int end = Math.min(rowCount, (chunk + 1) * ROWS_PER_PARALLEL_CHUNK);
+            for (int record = chunk * ROWS_PER_PARALLEL_CHUNK; record < end; record++) {
+                String[] row = inputRows.get(record);
+                long key = 0;
+                for (int attribute = 0; attribute < quasiIdentifierColumns.length && key >= 0; attribute++) {
+                    int code = attributes[attribute].code(row[quasiIdentifierColumns[attribute]]);
+                    key = code < 0 ? -1 : key + code * radix[attribute];
+                }
+                for (int sensitive = 0; sensitive < sensitiveColumns.length && key >= 0; sensitive++) {
+                    key += sensitiveDictionaries.get(sensitive).get(row[sensitiveColumns[sensitive]])
+                            * radix[quasiIdentifierColumns.length + sensitive];
+                }
+                keys[record] = key;
+            }
+        });
+        return keys;
+    }
+
+    private IllegalArgumentException unknownValue(String[] row, int record, int[] quasiIdentifierColumns,
+            List<QuasiIdentifier> quasiIdentifiers) {
+        for (int attribute = 0; attribute < quasiIdentifierColumns.length; attribute++) {
+            String value = row[quasiIdentifierColumns[attribute]];
+            if (attributes[attribute].code(value) < 0) {
+                return new IllegalArgumentException("row " + (record + 1) + ": the hierarchy of "
+                        + quasiIdentifiers.get(attribute).column() + " has no value '" + value + "'");
+            }
+        }
+        throw new IllegalStateException("row " + (record + 1) + " was marked unknown but every value is known");
     }
 
     int tuples() {
