@@ -22,6 +22,7 @@ final class ClassGrouping {
     private final int[] classOfUnit;
     private final int[] tupleIdentity;
     private final long[] tupleWeights;
+    private final long[] tuplePopulationWeights;
     private final Snapshot[] snapshots = new Snapshot[SNAPSHOTS];
     private int nextSnapshot;
     private int remembered;
@@ -35,6 +36,7 @@ final class ClassGrouping {
         this.classOfUnit = new int[input.tuples()];
         this.tupleIdentity = new int[input.tuples()];
         this.tupleWeights = new long[input.tuples()];
+        this.tuplePopulationWeights = input.populationCounts.clone();
         for (int tuple = 0; tuple < tupleIdentity.length; tuple++) {
             tupleIdentity[tuple] = tuple;
             tupleWeights[tuple] = input.tupleCounts[tuple];
@@ -61,6 +63,10 @@ final class ClassGrouping {
         }
         for (int number = 0; number < classes.count; number++) {
             long size = classes.sizes[number];
+            if (size == 0) {
+                // A class of the population table alone: nothing is released from it.
+                continue;
+            }
             if (failing[number]) {
                 suppressed += size;
                 int representative = classes.representatives[number];
@@ -109,6 +115,7 @@ final class ClassGrouping {
     private Classes group(int[] levels, boolean rollUpAllowed) {
         int[] unitTuples = tupleIdentity;
         long[] unitWeights = tupleWeights;
+        long[] unitPopulationWeights = tuplePopulationWeights;
         int units = input.tuples();
         boolean fromTuples = true;
         if (rollUpAllowed) {
@@ -116,6 +123,7 @@ final class ClassGrouping {
             if (finer.isPresent()) {
                 unitTuples = finer.get().representatives();
                 unitWeights = finer.get().sizes();
+                unitPopulationWeights = finer.get().populationSizes();
                 units = unitTuples.length;
                 fromTuples = false;
             }
@@ -136,21 +144,23 @@ final class ClassGrouping {
         }
         int count = index.size();
         long[] sizes = new long[count];
+        long[] populationSizes = new long[count];
         int[] representatives = new int[count];
         Arrays.fill(representatives, -1);
         for (int unit = 0; unit < units; unit++) {
             int number = classOfUnit[unit];
             sizes[number] += unitWeights[unit];
+            populationSizes[number] += unitPopulationWeights[unit];
             if (representatives[number] < 0) {
                 representatives[number] = unitTuples[unit];
             }
         }
-        remember(new Snapshot(levels.clone(), sizes, representatives));
+        remember(new Snapshot(levels.clone(), sizes, populationSizes, representatives));
         int[] classOfTuple = NO_TUPLE_MAPPING;
         if (fromTuples) {
             classOfTuple = classOfUnit;
         }
-        return new Classes(count, sizes, representatives, classOfTuple);
+        return new Classes(count, sizes, populationSizes, representatives, classOfTuple);
     }
 
     /** The remembered node finer than or equal to the given one in every attribute with the fewest classes. */
@@ -173,7 +183,7 @@ final class ClassGrouping {
     }
 
     /** A grouped node's classes, kept for rolling up coarser nodes: each class's size and a tuple of it. */
-    private record Snapshot(int[] levels, long[] sizes, int[] representatives) {
+    private record Snapshot(int[] levels, long[] sizes, long[] populationSizes, int[] representatives) {
         boolean finerOrEqual(int[] other) {
             for (int attribute = 0; attribute < levels.length; attribute++) {
                 if (levels[attribute] > other[attribute]) {
@@ -213,7 +223,8 @@ final class ClassGrouping {
             for (int criterion = 0; criterion < input.criteria.length && !failing[number]; criterion++) {
                 ClassCriterion check = input.criteria[criterion];
                 int sensitive = input.sensitiveOfCriterion[criterion];
-                failing[number] = !check.accepts(sizes[number], sensitive < 0 ? none : classFrequencies[sensitive]);
+                failing[number] = sizes[number] > 0 && !check.accepts(sizes[number], classes.populationSizes[number],
+                        sensitive < 0 ? none : classFrequencies[sensitive]);
             }
         }
         return failing;
@@ -223,6 +234,6 @@ final class ClassGrouping {
      * Equivalence classes numbered 0..count-1: their sizes, a tuple of each, and each tuple's class (empty when
      * the classes were rolled up from a finer node's).
      */
-    record Classes(int count, long[] sizes, int[] representatives, int[] classOfTuple) {
+    record Classes(int count, long[] sizes, long[] populationSizes, int[] representatives, int[] classOfTuple) {
     }
 }

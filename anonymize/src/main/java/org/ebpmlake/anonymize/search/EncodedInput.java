@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
 import org.ebpmlake.anonymize.ClassCriterion;
@@ -26,6 +27,12 @@ final class EncodedInput {
     final int[][] sensitiveCodes;
     final int[] sensitiveDomainSizes;
     final int[] tupleCounts;
+    /**
+     * Records of the population per tuple, for k-map and δ-presence: a population table's rows are encoded into the
+     * same tuples (tuples only the population has count no released record); without a population table, the
+     * released records are their own population and this equals {@link #tupleCounts}.
+     */
+    final long[] populationCounts;
     /** The tuple of every input row: of every record for a table, of every counted row for counts. */
     final int[] tupleOfRow;
     /** criteria[i] checks models[i]; sensitiveOfCriterion[i] is its sensitive attribute, -1 for none. */
@@ -84,13 +91,42 @@ final class EncodedInput {
             }
             tupleOfRow[record] = tuples.numberOf(keys[record]);
         }
+        long[] populationKeys = new long[0];
+        int[] tupleOfPopulationRow = new int[0];
+        Optional<TupleCounts> population = configuration.population();
+        if (population.isPresent()) {
+            // Population rows carry no sensitive value: they pack with sensitive codes 0, which counts them in the
+            // right class whatever the released records' sensitive values.
+            populationKeys = packedKeys(population.get().rows(), columnsOf(population.get(), quasiIdentifiers),
+                    new int[0], List.of(), radix);
+            tupleOfPopulationRow = new int[populationKeys.length];
+            for (int row = 0; row < populationKeys.length; row++) {
+                if (populationKeys[row] < 0) {
+                    throw unknownValue(population.get().rows().get(row), row, columnsOf(population.get(), quasiIdentifiers),
+                            quasiIdentifiers);
+                }
+                tupleOfPopulationRow[row] = tuples.numberOf(populationKeys[row]);
+            }
+        }
         int tupleCount = tuples.size();
         long[] tupleKeys = new long[tupleCount];
         tupleCounts = new int[tupleCount];
+        populationCounts = new long[tupleCount];
         for (int record = 0; record < rowCount; record++) {
             int tuple = tupleOfRow[record];
             tupleKeys[tuple] = keys[record];
             tupleCounts[tuple] = Math.addExact(tupleCounts[tuple], weights.length == 0 ? 1 : Math.toIntExact(weights[record]));
+        }
+        if (population.isPresent()) {
+            for (int row = 0; row < populationKeys.length; row++) {
+                int tuple = tupleOfPopulationRow[row];
+                tupleKeys[tuple] = populationKeys[row];
+                populationCounts[tuple] += population.get().counts().get(row);
+            }
+        } else {
+            for (int tuple = 0; tuple < tupleCount; tuple++) {
+                populationCounts[tuple] = tupleCounts[tuple];
+            }
         }
         // A tuple's codes are the digits of its packed key.
         quasiIdentifierCodes = new int[dimensions][tupleCount];
@@ -179,6 +215,14 @@ final class EncodedInput {
             }
         }
         throw new IllegalStateException("row " + (record + 1) + " was marked unknown but every value is known");
+    }
+
+    private static int[] columnsOf(TupleCounts population, List<QuasiIdentifier> quasiIdentifiers) {
+        int[] columns = new int[quasiIdentifiers.size()];
+        for (int attribute = 0; attribute < columns.length; attribute++) {
+            columns[attribute] = population.columnIndex(quasiIdentifiers.get(attribute).column());
+        }
+        return columns;
     }
 
     int tuples() {

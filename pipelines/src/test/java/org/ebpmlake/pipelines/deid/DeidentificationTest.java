@@ -69,8 +69,7 @@ class DeidentificationTest {
     @Test
     void theSparkEngineTakesOverWhenTheRowsWouldNotFitAndPublishesWhatTheInMemoryEngineDoes(TemporaryLake lake) {
         curatedResidents(lake, 3000);
-        PrivacyPolicy strict = new PrivacyPolicy("residents", "deid.residents", policy.source(), 10, Optional.empty(),
-                Optional.empty(), 0.02, 0.2, policy.quasiIdentifiers());
+        PrivacyPolicy strict = policy.withKAnonymity(10, 0.02);
 
         StageOutput inMemory = publish(lake, lake.settings().withOption("lake.anonymize.engine", "memory"), strict, "run-memory");
         List<Row> memoryRows = lake.spark().sql(String.format(RESIDENT_CLASSES, lake.table("deid.residents"))).collectAsList();
@@ -98,8 +97,7 @@ class DeidentificationTest {
     @Test
     void refusesToPublishWhenKCannotBeMetWithinTheSuppressionLimit(TemporaryLake lake) {
         curatedResidents(lake, 60);
-        PrivacyPolicy impossible = new PrivacyPolicy("residents", "deid.residents", policy.source(), 100, Optional.empty(),
-                Optional.empty(), 0.0, 0.2, policy.quasiIdentifiers());
+        PrivacyPolicy impossible = policy.withKAnonymity(100, 0.0);
 
         for (String engine : List.of("memory", "spark")) {
             assertThatThrownBy(() -> publish(lake, lake.settings().withOption("lake.anonymize.engine", engine), impossible, "run-test"))
@@ -115,9 +113,8 @@ class DeidentificationTest {
     @Test
     void aSourceWithoutAQuasiIdentifierValueIsAClearErrorAndPublishesNothing(TemporaryLake lake) {
         curatedResidents(lake, 100);
-        PrivacyPolicy withGaps = new PrivacyPolicy("residents", "deid.residents",
-                policy.source().replace("sex,", "CASE WHEN sex = '1' THEN NULL ELSE sex END AS sex,"), 5, Optional.empty(),
-                Optional.empty(), 0.05, 0.2, policy.quasiIdentifiers());
+        PrivacyPolicy withGaps = policy.withSource(
+                policy.source().replace("sex,", "CASE WHEN sex = '1' THEN NULL ELSE sex END AS sex,"));
 
         assertThatThrownBy(() -> publish(lake, lake.settings(), withGaps, "run-test"))
                 .hasMessageContaining("conf/privacy/residents.yaml").hasMessageContaining("without sex");

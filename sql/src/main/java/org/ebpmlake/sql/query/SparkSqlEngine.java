@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.connector.catalog.Identifier;
 import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
 import org.ebpmlake.lake.LakeSettings;
+import org.ebpmlake.schemas.PrivacyTier;
 import org.ebpmlake.sql.access.Role;
 import scala.runtime.AbstractPartialFunction;
 
@@ -42,10 +44,13 @@ public final class SparkSqlEngine implements SqlEngine {
     @Override
     public QueryResult execute(String sql) {
         Dataset<Row> result = spark.sql(sql);
-        for (Identifier table : tablesRead(result.queryExecution().analyzed())) {
+        for (DataSourceV2Relation relation : tablesRead(result.queryExecution().analyzed())) {
+            Identifier table = relation.identifier().get();
             String[] namespace = table.namespace();
             String zone = namespace.length == 0 ? "" : namespace[namespace.length - 1];
-            if (!role.canRead(zone, table.name())) {
+            Optional<PrivacyTier> tier = Optional.ofNullable(relation.table().properties().get(PrivacyTier.TABLE_PROPERTY))
+                    .map(PrivacyTier::fromCode);
+            if (!role.canRead(zone, table.name(), tier)) {
                 throw new AccessDeniedException(role.denial(zone, table.name()));
             }
         }
@@ -62,17 +67,19 @@ public final class SparkSqlEngine implements SqlEngine {
         return new QueryResult(columns, rows);
     }
 
-    private List<Identifier> tablesRead(LogicalPlan plan) {
-        List<Identifier> tables = new ArrayList<>();
-        scala.collection.Seq<Identifier> found = plan.collectWithSubqueries(new AbstractPartialFunction<LogicalPlan, Identifier>() {
+    /** Every table relation the plan reads, subqueries included; the relation carries the table's properties. */
+    private List<DataSourceV2Relation> tablesRead(LogicalPlan plan) {
+        List<DataSourceV2Relation> tables = new ArrayList<>();
+        scala.collection.Seq<DataSourceV2Relation> found = plan.collectWithSubqueries(
+                new AbstractPartialFunction<LogicalPlan, DataSourceV2Relation>() {
             @Override
             public boolean isDefinedAt(LogicalPlan node) {
                 return node instanceof DataSourceV2Relation relation && relation.identifier().isDefined();
             }
 
             @Override
-            public Identifier apply(LogicalPlan node) {
-                return ((DataSourceV2Relation) node).identifier().get();
+            public DataSourceV2Relation apply(LogicalPlan node) {
+                return (DataSourceV2Relation) node;
             }
         });
         scala.collection.JavaConverters.seqAsJavaList(found).forEach(tables::add);

@@ -21,6 +21,9 @@ import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.sql.access.Role;
 import org.ebpmlake.sql.access.SqlUser;
 import org.ebpmlake.sql.access.SqlUsers;
+import org.ebpmlake.schemas.PolicyTiers;
+import org.ebpmlake.schemas.PrivacyTier;
+import org.ebpmlake.schemas.Zone;
 
 /**
  * Writes the running server's {@code etc/}: the Iceberg catalog pointing at the lake's own catalog database
@@ -123,8 +126,12 @@ public final class TrinoConfiguration {
         return file.toString();
     }
 
-    /** Trino's file-based access rules: each role's grants, for the users holding it; nothing else is readable. */
+    /**
+     * Trino's file-based access rules: each role's grants, for the users holding it; nothing else is readable. A
+     * grant in the deid zone names only the tables whose privacy tier the role may read (issue 17).
+     */
     String accessRules() throws IOException {
+        Map<String, PrivacyTier> deidTiers = PolicyTiers.read(Path.of(lake.option("lake.privacy.policies").orElse("conf/privacy")));
         List<Map<String, Object>> catalogs = new ArrayList<>();
         List<Map<String, Object>> schemas = new ArrayList<>();
         List<Map<String, Object>> tables = new ArrayList<>();
@@ -137,8 +144,17 @@ public final class TrinoConfiguration {
             catalogs.add(Map.of("user", members, "catalog", lake.catalogName(), "allow", "read-only"));
             for (var grant : role.grants()) {
                 schemas.add(Map.of("user", members, "catalog", lake.catalogName(), "schema", grant.zone().namespace(), "owner", false));
+                String pattern = grant.tablePattern();
+                if (grant.zone() == Zone.DEID) {
+                    List<String> readable = role.deidTablesReadable(deidTiers).stream()
+                            .filter(table -> table.matches(grant.tablePattern())).toList();
+                    pattern = "(" + String.join("|", readable) + ")";
+                    if (readable.isEmpty()) {
+                        continue;
+                    }
+                }
                 tables.add(Map.of("user", members, "catalog", lake.catalogName(), "schema", grant.zone().namespace(),
-                        "table", grant.tablePattern(), "privileges", List.of("SELECT")));
+                        "table", pattern, "privileges", List.of("SELECT")));
             }
         }
         catalogs.add(Map.of("catalog", "system", "allow", "read-only"));
