@@ -16,9 +16,12 @@ import static java.util.Objects.requireNonNull;
  * @param dankar under Dankar's decision rule
  */
 public record PopulationUniqueness(double pitman, double zayatz, double snb, double dankar, Model dankarModel) {
-    /** The model Dankar's rule took; NONE when the sample has no unique, so every estimate is 0. */
+    /**
+     * The model Dankar's rule took; NONE when the sample has no unique, so every estimate is 0; COUNTED when the
+     * population's class sizes are known, so its uniques are counted, not estimated.
+     */
     public enum Model {
-        PITMAN, ZAYATZ, SNB, NONE
+        PITMAN, ZAYATZ, SNB, NONE, COUNTED
     }
 
     public PopulationUniqueness {

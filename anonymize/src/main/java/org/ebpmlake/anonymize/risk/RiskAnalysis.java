@@ -53,14 +53,21 @@ public record RiskAnalysis(double threshold) {
                     + " population counts");
         }
         List<Double> counted = new ArrayList<>();
+        long populationUniques = 0;
         for (int index = 0; index < classSizes.size(); index++) {
+            if (populationClassSizes.get(index) == 1) {
+                populationUniques++;
+            }
             if (populationClassSizes.get(index) < classSizes.get(index)) {
                 throw new IllegalArgumentException("class " + (index + 1) + " has " + classSizes.get(index)
                         + " released records but only " + populationClassSizes.get(index) + " in the population");
             }
             counted.add((double) populationClassSizes.get(index));
         }
-        return analyze(classSizes, counted, populationSize);
+        ReidentificationRisks risks = analyze(classSizes, counted, populationSize);
+        double share = populationSize == 0 ? 0 : (double) populationUniques / populationSize;
+        return new ReidentificationRisks(risks.threshold(), risks.prosecutor(), risks.journalist(), risks.marketer(),
+                populationSize, new PopulationUniqueness(share, share, share, share, PopulationUniqueness.Model.COUNTED));
     }
 
     private ReidentificationRisks analyze(Collection<Long> classSizes, List<Double> populationClassSizes, long populationSize) {

@@ -167,12 +167,19 @@ public final class Deidentification {
         return TextRows.of(spark.sql(sql.replace("${curated}", settings.catalogName() + ".curated")));
     }
 
-    /** The release's risks against the policy's population: declared, or the source itself (a whole registry). */
+    /**
+     * The release's risks against the policy's population. Without a declared population the source is the whole
+     * population (a registry extract): suppression removes whole classes, so every released class holds all of its
+     * population and the population's class sizes are known exactly.
+     */
     private ReidentificationRisks risks(Release release, long rowsIn) {
         List<Long> classSizes = release.verdict().classSizes();
-        long populationSize = policy.population().map(population -> population.sizeFor(rowsIn)).orElse(rowsIn);
+        RiskAnalysis analysis = new RiskAnalysis(policy.riskThreshold());
+        if (policy.population().isEmpty()) {
+            return analysis.analyzeAgainstPopulation(classSizes, classSizes, rowsIn);
+        }
         long released = classSizes.stream().mapToLong(Long::longValue).sum();
-        return new RiskAnalysis(policy.riskThreshold()).analyze(classSizes, Math.max(populationSize, released));
+        return analysis.analyze(classSizes, Math.max(policy.population().get().sizeFor(rowsIn), released));
     }
 
     private void report(String runId, long rowsIn, Optional<Release> release, EngineChoice choice, boolean verified) {

@@ -51,11 +51,19 @@ class DeidentificationTest {
         assertThat(report.<Double>getAs("highest_prosecutor_risk")).isLessThanOrEqualTo(1.0 / policy.kAnonymity());
         assertThat(report.<Long>getAs("nodes_checked")).isPositive();
         assertThat(report.<String>getAs("engine")).startsWith("memory (auto:");
+        // The tier travels with the table and the report, and the anonymised table's statement is written.
+        assertThat(report.<String>getAs("tier")).isEqualTo("anonymised");
+        assertThat(lake.spark().sql("SHOW TBLPROPERTIES " + lake.table("deid.residents") + " ('ebpm.tier')").first().getString(1))
+                .isEqualTo("anonymised");
+        assertThat(PublicStatement.fileIn(lake.settings().siteDirectory(), "deid.residents")).exists();
+        assertThat(report.<Long>getAs("population_size")).isEqualTo(3000L);
         long published = report.<Long>getAs("rows_out");
         long classCount = report.<Long>getAs("equivalence_classes");
         assertThat(report.<Double>getAs("average_class_size")).isCloseTo((double) published / classCount, within(1e-9));
         assertThat(report.<Double>getAs("marketer_risk")).isCloseTo((double) classCount / published, within(1e-9));
-        // The registry is the whole population, so the journalist knows what the prosecutor knows.
+        // The registry is the whole population and suppression removes whole classes, so every released class holds
+        // all of its population: the journalist knows what the prosecutor knows, and uniques are counted.
+        assertThat(report.<String>getAs("population_model")).isEqualTo("COUNTED");
         assertThat(report.<Double>getAs("highest_journalist_risk")).isEqualTo(report.<Double>getAs("highest_prosecutor_risk"));
         assertThat(report.<Double>getAs("discernibility")).isGreaterThanOrEqualTo(
                 (double) report.<Long>getAs("suppressed_rows") * 3000 + (double) published * published / classCount);
