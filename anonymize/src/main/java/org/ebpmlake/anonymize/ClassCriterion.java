@@ -5,8 +5,10 @@ package org.ebpmlake.anonymize;
 public interface ClassCriterion {
     /**
      * @param size records in the class
+     * @param populationSize the class's records in the declared population (k-map, δ-presence); {@code size}
+     *     when no population table is given
      * @param frequencies records of the class per sensitive value, indexed as the {@link SensitiveDomain}
      *     the criterion was bound to; empty for models without a sensitive attribute
      */
-    boolean accepts(long size, long[] frequencies);
+    boolean accepts(long size, long populationSize, long[] frequencies);
 }

@@ -18,6 +18,6 @@ public record DistinctLDiversity(String attribute, int l) implements SensitiveAt
 
     @Override
     public ClassCriterion bind(SensitiveDomain domain) {
-        return (size, frequencies) -> SensitiveFrequencies.distinct(frequencies) >= l;
+        return (size, populationSize, frequencies) -> SensitiveFrequencies.distinct(frequencies) >= l;
     }
 }

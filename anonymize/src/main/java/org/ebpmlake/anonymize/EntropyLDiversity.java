@@ -17,6 +17,6 @@ public record EntropyLDiversity(String attribute, double l) implements Sensitive
     @Override
     public ClassCriterion bind(SensitiveDomain domain) {
         double threshold = Math.log(l);
-        return (size, frequencies) -> SensitiveFrequencies.entropy(frequencies) >= threshold;
+        return (size, populationSize, frequencies) -> SensitiveFrequencies.entropy(frequencies) >= threshold;
     }
 }

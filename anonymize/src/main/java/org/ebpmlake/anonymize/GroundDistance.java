@@ -38,6 +38,50 @@ public sealed interface GroundDistance {
     }
 
     /**
+     * Values are ordered (numerically when every value is a number, else as text) and i positions apart are
+     * i/(m−1) apart: the distance is Li et al.'s (1/(m−1)) Σ over the order of |the running sum of the differences|,
+     * ARX's ordered-distance t-closeness.
+     */
+    record Ordered() implements GroundDistance {
+        @Override
+        public DistanceToOverall bind(SensitiveDomain domain) {
+            List<String> values = domain.values();
+            Integer[] order = new Integer[values.size()];
+            for (int index = 0; index < order.length; index++) {
+                order[index] = index;
+            }
+            java.util.Comparator<Integer> byText = java.util.Comparator.comparing(values::get);
+            java.util.Comparator<Integer> byNumber = java.util.Comparator.comparingDouble(index -> Double.parseDouble(values.get(index)));
+            if (values.stream().allMatch(value -> value.matches("-?\\d+(\\.\\d+)?"))) {
+                java.util.Arrays.sort(order, byNumber);
+            } else {
+                java.util.Arrays.sort(order, byText);
+            }
+            long overallTotal = domain.total();
+            int span = Math.max(1, values.size() - 1);
+            return frequencies -> {
+                long classTotal = 0;
+                for (long frequency : frequencies) {
+                    classTotal += frequency;
+                }
+                double running = 0;
+                double sum = 0;
+                for (int position = 0; position < order.length; position++) {
+                    int index = order[position];
+                    running += (double) frequencies[index] / classTotal - (double) domain.frequency(index) / overallTotal;
+                    sum += Math.abs(running);
+                }
+                return sum / span;
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "ordered";
+        }
+    }
+
+    /**
      * Values are as far apart as the level of their lowest common generalization, over the hierarchy's height;
      * the distance is Li et al.'s sum over the hierarchy's inner nodes of level/height × min(positive extra,
      * negative extra), as ARX computes it.

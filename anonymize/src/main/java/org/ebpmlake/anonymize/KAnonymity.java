@@ -43,7 +43,7 @@ public record KAnonymity(int k) implements PrivacyModel {
 
     @Override
     public ClassCriterion bind(SensitiveDomain domain) {
-        return (size, frequencies) -> size >= k;
+        return (size, populationSize, frequencies) -> size >= k;
     }
 
     @Override

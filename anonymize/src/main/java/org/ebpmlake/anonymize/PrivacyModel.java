@@ -7,7 +7,7 @@ import java.util.Optional;
  * or is suppressed. Models combine by conjunction: a class is kept only if it meets all of them.
  */
 public sealed interface PrivacyModel
-        permits KAnonymity, SensitiveAttributeModel {
+        permits KAnonymity, KMap, DeltaPresence, SensitiveAttributeModel {
 
     /** The sensitive attribute the model protects; empty for models on class sizes alone. */
     Optional<String> sensitiveAttribute();
@@ -19,6 +19,11 @@ public sealed interface PrivacyModel
      * uniform one is no longer diverse).
      */
     boolean survivesMergingWithAnyClass();
+
+    /** Whether the model counts classes in a population table (k-map, δ-presence), which must then be given. */
+    default boolean needsPopulation() {
+        return false;
+    }
 
     /** The model's test for one class, given the encoding of its sensitive attribute. */
     ClassCriterion bind(SensitiveDomain domain);

@@ -19,7 +19,7 @@ public record RecursiveCLDiversity(String attribute, double c, int l) implements
 
     @Override
     public ClassCriterion bind(SensitiveDomain domain) {
-        return (size, frequencies) -> {
+        return (size, populationSize, frequencies) -> {
             long[] descending = SensitiveFrequencies.descending(frequencies);
             if (descending.length < l) {
                 return false;

@@ -18,7 +18,7 @@ public record TCloseness(String attribute, double t, GroundDistance distance) im
     @Override
     public ClassCriterion bind(SensitiveDomain domain) {
         DistanceToOverall toOverall = distance.bind(domain);
-        return (size, frequencies) -> toOverall.distance(frequencies) <= t;
+        return (size, populationSize, frequencies) -> toOverall.distance(frequencies) <= t;
     }
 
     @Override

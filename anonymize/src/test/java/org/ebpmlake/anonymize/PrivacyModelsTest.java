@@ -22,24 +22,24 @@ class PrivacyModelsTest {
     void kAnonymityAcceptsClassesOfAtLeastK() {
         ClassCriterion criterion = new KAnonymity(3).bind(SensitiveDomain.NONE);
 
-        assertThat(criterion.accepts(3, new long[0])).isTrue();
-        assertThat(criterion.accepts(2, new long[0])).isFalse();
+        assertThat(criterion.accepts(3, 3, new long[0])).isTrue();
+        assertThat(criterion.accepts(2, 2, new long[0])).isFalse();
     }
 
     @Test
     void distinctLDiversityCountsTheDifferentSensitiveValues() {
         ClassCriterion criterion = new DistinctLDiversity("disease", 3).bind(DISEASES);
 
-        assertThat(criterion.accepts(10, new long[] {8, 1, 1, 0})).isTrue();
-        assertThat(criterion.accepts(10, new long[] {5, 5, 0, 0})).isFalse();
+        assertThat(criterion.accepts(10, 10, new long[] {8, 1, 1, 0})).isTrue();
+        assertThat(criterion.accepts(10, 10, new long[] {5, 5, 0, 0})).isFalse();
     }
 
     @Test
     void entropyLDiversityComparesTheEntropyWithLogL() {
         // {5, 5}: entropy ln 2, enough for l = 2, not for l = 2.1; {8, 2}: 0.500 nats < ln 2 = 0.693.
-        assertThat(new EntropyLDiversity("disease", 2).bind(DISEASES).accepts(10, new long[] {5, 5, 0, 0})).isTrue();
-        assertThat(new EntropyLDiversity("disease", 2.1).bind(DISEASES).accepts(10, new long[] {5, 5, 0, 0})).isFalse();
-        assertThat(new EntropyLDiversity("disease", 2).bind(DISEASES).accepts(10, new long[] {8, 2, 0, 0})).isFalse();
+        assertThat(new EntropyLDiversity("disease", 2).bind(DISEASES).accepts(10, 10, new long[] {5, 5, 0, 0})).isTrue();
+        assertThat(new EntropyLDiversity("disease", 2.1).bind(DISEASES).accepts(10, 10, new long[] {5, 5, 0, 0})).isFalse();
+        assertThat(new EntropyLDiversity("disease", 2).bind(DISEASES).accepts(10, 10, new long[] {8, 2, 0, 0})).isFalse();
     }
 
     @Test
@@ -47,10 +47,10 @@ class PrivacyModelsTest {
         // (c=2, l=2) on {6, 3, 1}: r1 = 6 < 2 × (3 + 1) = 8 holds; on {7, 2, 1}: 7 < 2 × 3 = 6 fails.
         ClassCriterion criterion = new RecursiveCLDiversity("disease", 2, 2).bind(DISEASES);
 
-        assertThat(criterion.accepts(10, new long[] {6, 3, 1, 0})).isTrue();
-        assertThat(criterion.accepts(10, new long[] {7, 2, 1, 0})).isFalse();
+        assertThat(criterion.accepts(10, 10, new long[] {6, 3, 1, 0})).isTrue();
+        assertThat(criterion.accepts(10, 10, new long[] {7, 2, 1, 0})).isFalse();
         // Fewer than l values fail whatever c is.
-        assertThat(new RecursiveCLDiversity("disease", 100, 3).bind(DISEASES).accepts(10, new long[] {5, 5, 0, 0}))
+        assertThat(new RecursiveCLDiversity("disease", 100, 3).bind(DISEASES).accepts(10, 10, new long[] {5, 5, 0, 0}))
                 .isFalse();
     }
 
@@ -78,10 +78,10 @@ class PrivacyModelsTest {
     void tClosenessAcceptsClassesWithinTOfTheInput() {
         TCloseness model = new TCloseness("disease", 0.6, new GroundDistance.Hierarchical(DISEASE_FAMILIES));
 
-        assertThat(model.bind(DISEASES).accepts(4, new long[] {2, 2, 0, 0})).isTrue();
-        assertThat(model.bind(DISEASES).accepts(4, new long[] {4, 0, 0, 0})).isFalse();
+        assertThat(model.bind(DISEASES).accepts(4, 4, new long[] {2, 2, 0, 0})).isTrue();
+        assertThat(model.bind(DISEASES).accepts(4, 4, new long[] {4, 0, 0, 0})).isFalse();
         assertThat(new TCloseness("disease", 0.6, new GroundDistance.Equal()).bind(DISEASES)
-                .accepts(4, new long[] {4, 0, 0, 0})).isFalse();
+                .accepts(4, 4, new long[] {4, 0, 0, 0})).isFalse();
     }
 
     @Test

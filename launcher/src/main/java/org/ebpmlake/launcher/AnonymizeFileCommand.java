@@ -15,7 +15,19 @@ import org.ebpmlake.pipelines.deid.EngineChoice;
 import org.ebpmlake.pipelines.deid.Release;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.ebpmlake.anonymize.DeltaPresence;
 import org.ebpmlake.anonymize.DistinctLDiversity;
+import org.ebpmlake.anonymize.EntropyLDiversity;
+import org.ebpmlake.anonymize.KMap;
+import org.ebpmlake.anonymize.RecursiveCLDiversity;
+import org.ebpmlake.anonymize.search.AggregateFunction;
+import org.ebpmlake.anonymize.search.TupleCounts;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
+import org.ebpmlake.pipelines.deid.PublicStatement;
+import org.ebpmlake.schemas.PrivacyTier;
 import org.ebpmlake.anonymize.GroundDistance;
 import org.ebpmlake.anonymize.KAnonymity;
 import org.ebpmlake.anonymize.PrivacyModel;
@@ -69,6 +81,43 @@ final class AnonymizeFileCommand implements Callable<Integer> {
             description = "t-近接性の階層距離に使う階層 / hierarchy for t-closeness's hierarchical distance")
     private LinkedHashMap<String, Path> sensitiveHierarchies = new LinkedHashMap<>();
 
+    @Option(names = "--entropy-l-diversity", paramLabel = "COLUMN=L", description = "エントロピー l-多様性 / entropy l-diversity")
+    private LinkedHashMap<String, Double> entropyLDiversity = new LinkedHashMap<>();
+
+    @Option(names = "--recursive-cl-diversity", paramLabel = "COLUMN=C,L",
+            description = "再帰的 (c,l)-多様性 / recursive (c,l)-diversity, e.g. disease=3,2")
+    private LinkedHashMap<String, String> recursiveDiversity = new LinkedHashMap<>();
+
+    @Option(names = "--t-closeness-ordered", paramLabel = "COLUMN=T",
+            description = "順序距離の t-近接性（数値なら数の順） / t-closeness under the ordered distance")
+    private LinkedHashMap<String, Double> orderedTCloseness = new LinkedHashMap<>();
+
+    @Option(names = "--k-map", paramLabel = "K", description = "k-map：公開する同値類が母集団で K 件以上 / every class"
+            + " matches at least K records of the population (--population, or estimated from --population-size)")
+    private Integer kMap;
+
+    @Option(names = "--delta-presence", paramLabel = "MIN,MAX", description = "δ-presence（--population が必要） /"
+            + " delta-presence against --population")
+    private String deltaPresence;
+
+    @Option(names = "--population", paramLabel = "POPULATION.csv", description = "母集団の表（準識別子の列を含む）"
+            + " / the population table the input is a sample of, with the quasi-identifier columns")
+    private Path population;
+
+    @Option(names = "--population-size", paramLabel = "N", description = "母集団の大きさ（ジャーナリスト・マーケターのリスク、"
+            + "母集団一意の推定） / population size for the journalist's and marketer's risks and population uniqueness")
+    private Long populationSize;
+
+    @Option(names = "--tier", description = "anonymised なら公表事項を OUT の隣に書き出す / anonymised: write the statement"
+            + " the law requires beside OUT (with --statement-title and --created-by)")
+    private String tier;
+
+    @Option(names = "--statement-title", description = "公表事項の表題 / title of the published statement")
+    private String statementTitle;
+
+    @Option(names = "--created-by", description = "作成者 / body that creates the data")
+    private String createdBy;
+
     @Option(names = "--suppression-limit", required = true, paramLabel = "FRACTION",
             description = "削除してよいレコードの割合 / share of records that may be suppressed, e.g. 0.02")
     private double suppressionLimit;
@@ -105,17 +154,21 @@ final class AnonymizeFileCommand implements Callable<Integer> {
             return onSpark(inputFile, quasiIdentifierList, models, choice);
         }
         Table table = inputFile.read();
-        AnonymizationConfiguration configuration =
-                new AnonymizationConfiguration(quasiIdentifierList, models, suppressionLimit);
+        Optional<TupleCounts> populationTable = populationCounts(quasiIdentifierList);
+        AnonymizationConfiguration configuration = new AnonymizationConfiguration(quasiIdentifierList, models,
+                suppressionLimit, AggregateFunction.GEOMETRIC_MEAN, populationTable);
 
         Optional<AnonymizationResult> anonymized = new Anonymizer(configuration).anonymize(table);
         if (anonymized.isEmpty()) {
             return unsatisfiable(models);
         }
         AnonymizationResult result = anonymized.get();
-        VerificationVerdict verdict = new IndependentVerifier(quasiIdentifierList, models, suppressionLimit)
-                .verify(table, result.output(), result.transformation());
-        ReidentificationRisks risks = new RiskAnalysis(riskThreshold).analyze(verdict.classSizes());
+        IndependentVerifier verifier = new IndependentVerifier(quasiIdentifierList, models, suppressionLimit);
+        if (populationTable.isPresent()) {
+            verifier = verifier.withPopulation(populationTable.get());
+        }
+        VerificationVerdict verdict = verifier.verify(table, result.output(), result.transformation());
+        ReidentificationRisks risks = risks(verdict.classSizes(), table.rows().size());
         AnonymizationReport privacyReport = AnonymizationReport.of(input, table.rows().size(), models,
                 suppressionLimit, result.plan(), verdict, risks, choice);
         writeJson(privacyReport);
@@ -123,8 +176,58 @@ final class AnonymizeFileCommand implements Callable<Integer> {
             return violated(verdict);
         }
         inputFile.sibling(output).write(result.output());
+        writeStatement(models, result.transformation().toString(), table.columns());
         System.out.println(privacyReport.summary());
         return 0;
+    }
+
+    /** The risks against the declared population size, or the input as its own population. */
+    private ReidentificationRisks risks(List<Long> classSizes, long records) {
+        long released = classSizes.stream().mapToLong(Long::longValue).sum();
+        return new RiskAnalysis(riskThreshold).analyze(classSizes, Math.max(released,
+                populationSize == null ? records : populationSize));
+    }
+
+    /** The population table, its rows counted, when --population is given. */
+    private Optional<TupleCounts> populationCounts(List<QuasiIdentifier> quasiIdentifierList) throws IOException {
+        if (population == null) {
+            return Optional.empty();
+        }
+        Table rows = DelimitedFile.detect(population).read();
+        List<String> columns = quasiIdentifierList.stream().map(QuasiIdentifier::column).toList();
+        Map<List<String>, Long> counted = new LinkedHashMap<>();
+        for (String[] row : rows.rows()) {
+            List<String> key = new ArrayList<>();
+            for (String column : columns) {
+                key.add(row[rows.columnIndex(column)]);
+            }
+            counted.merge(key, 1L, Long::sum);
+        }
+        List<String[]> distinct = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        counted.forEach((key, count) -> {
+            distinct.add(key.toArray(String[]::new));
+            counts.add(count);
+        });
+        return Optional.of(new TupleCounts(columns, distinct, counts));
+    }
+
+    /** For --tier anonymised, the statement the law requires, beside OUT as {@code <OUT>.statement.md}. */
+    private void writeStatement(List<PrivacyModel> models, String transformation, List<String> columns) {
+        if (tier == null || PrivacyTier.fromCode(tier) != PrivacyTier.ANONYMISED) {
+            return;
+        }
+        if (statementTitle == null || createdBy == null) {
+            throw new LakeException(ErrorCategory.INVALID_ARGUMENT, "--tier anonymised には --statement-title と --created-by"
+                    + " が必要です / --tier anonymised needs --statement-title and --created-by");
+        }
+        Map<String, String> generalization = new LinkedHashMap<>();
+        quasiIdentifiers.forEach((column, hierarchy) -> generalization.put(column, "階層ファイル " + hierarchy.getFileName()
+                + " に従って一般化する"));
+        List<String> items = columns.stream().map(column -> column + "（" + column + "）").toList();
+        new PublicStatement(statementTitle, createdBy, LocalDate.now(ZoneId.of("Asia/Tokyo")), output.getFileName().toString(),
+                items, PublicStatement.processing(generalization, List.of(), models, suppressionLimit, transformation))
+                .writeMarkdown(output.resolveSibling(output.getFileName() + ".statement.md"));
     }
 
     private int onSpark(DelimitedFile inputFile, List<QuasiIdentifier> quasiIdentifierList, List<PrivacyModel> models,
@@ -140,7 +243,7 @@ final class AnonymizeFileCommand implements Callable<Integer> {
                 return unsatisfiable(models);
             }
             Release release = found.get();
-            ReidentificationRisks risks = new RiskAnalysis(riskThreshold).analyze(release.verdict().classSizes());
+            ReidentificationRisks risks = risks(release.verdict().classSizes(), release.plan().records());
             AnonymizationReport privacyReport = AnonymizationReport.of(input, release.plan().records(), models,
                     suppressionLimit, release.plan(), release.verdict(), risks, choice);
             writeJson(privacyReport);
@@ -148,6 +251,7 @@ final class AnonymizeFileCommand implements Callable<Integer> {
                 return violated(release.verdict());
             }
             anonymization.write(release, inputFile.sibling(output));
+            writeStatement(models, release.plan().transformation().toString(), inputFile.header());
             System.out.println(privacyReport.summary());
             return 0;
         } finally {
@@ -173,6 +277,37 @@ final class AnonymizeFileCommand implements Callable<Integer> {
         List<PrivacyModel> models = new ArrayList<>();
         models.add(new KAnonymity(k));
         lDiversity.forEach((column, l) -> models.add(new DistinctLDiversity(column, l)));
+        entropyLDiversity.forEach((column, l) -> models.add(new EntropyLDiversity(column, l)));
+        recursiveDiversity.forEach((column, parameters) -> {
+            String[] cl = parameters.split(",");
+            if (cl.length != 2) {
+                throw new LakeException(ErrorCategory.INVALID_ARGUMENT, "--recursive-cl-diversity " + column + "=" + parameters
+                        + ": C,L が必要です / give C,L, e.g. " + column + "=3,2");
+            }
+            models.add(new RecursiveCLDiversity(column, Double.parseDouble(cl[0].trim()), Integer.parseInt(cl[1].trim())));
+        });
+        orderedTCloseness.forEach((column, t) -> models.add(new TCloseness(column, t, new GroundDistance.Ordered())));
+        if (kMap != null) {
+            if (population != null) {
+                models.add(new KMap(kMap));
+            } else if (populationSize != null) {
+                // Without a population table, ARX's Poisson estimate turns k-map into k'-anonymity of the sample.
+                long records = inputRecords();
+                models.add(new KAnonymity(Math.max(2, KMap.estimatedK(kMap, 0.01, (double) records / populationSize,
+                        KMap.CellSizeEstimator.POISSON, records))));
+            } else {
+                throw new LakeException(ErrorCategory.INVALID_ARGUMENT, "--k-map には --population か --population-size が"
+                        + "必要です / --k-map needs --population or --population-size");
+            }
+        }
+        if (deltaPresence != null) {
+            String[] bounds = deltaPresence.split(",");
+            if (population == null || bounds.length != 2) {
+                throw new LakeException(ErrorCategory.INVALID_ARGUMENT, "--delta-presence MIN,MAX には --population が"
+                        + "必要です / --delta-presence MIN,MAX needs --population");
+            }
+            models.add(new DeltaPresence(Double.parseDouble(bounds[0].trim()), Double.parseDouble(bounds[1].trim())));
+        }
         for (Map.Entry<String, Double> entry : tCloseness.entrySet()) {
             Path hierarchy = sensitiveHierarchies.get(entry.getKey());
             GroundDistance distance;
@@ -184,6 +319,14 @@ final class AnonymizeFileCommand implements Callable<Integer> {
             models.add(new TCloseness(entry.getKey(), entry.getValue(), distance));
         }
         return models;
+    }
+
+    private long inputRecords() {
+        try {
+            return DelimitedFile.detect(input).read().rows().size();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void writeJson(AnonymizationReport privacyReport) throws IOException {

@@ -19,12 +19,14 @@ import org.ebpmlake.anonymize.PseudonymKey;
 import org.ebpmlake.dashboards.KpiSite;
 import org.ebpmlake.dashboards.PrivacyPage;
 import org.ebpmlake.dashboards.QualityPage;
+import org.ebpmlake.dashboards.StatementPages;
 import org.ebpmlake.lake.LakeSession;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeTables;
 import org.ebpmlake.pipelines.curated.CuratedPromotion;
 import org.ebpmlake.pipelines.curated.KpiCatalogLoad;
 import org.ebpmlake.pipelines.deid.PrivacyPolicy;
+import org.ebpmlake.pipelines.deid.PublicStatement;
 import org.ebpmlake.pipelines.deid.Deidentification;
 import org.ebpmlake.pipelines.maintenance.LakeMaintenance;
 import org.ebpmlake.pipelines.mart.FootfallMart;
@@ -114,7 +116,8 @@ public final class LakeRun {
         }
         stages.run("curated", KpiCatalogLoad.TABLE.toString(), () -> new KpiCatalogLoad(spark, settings).load());
 
-        for (PrivacyPolicy policy : PrivacyPolicy.loadAll(Path.of(settings.option("lake.privacy.policies").orElseThrow()))) {
+        List<PrivacyPolicy> policies = PrivacyPolicy.loadAll(Path.of(settings.option("lake.privacy.policies").orElseThrow()));
+        for (PrivacyPolicy policy : policies) {
             Deidentification deid = new Deidentification(spark, settings, policy, asOf, clock);
             stages.run("deid", policy.publishes(), () -> deid.publish(runId));
         }
@@ -129,6 +132,10 @@ public final class LakeRun {
             // The stewards' pages beside the KPIs, so every link of the site's menu leads somewhere.
             new QualityPage(spark, settings).write();
             new PrivacyPage(spark, settings).write();
+            // The statements the law requires for every anonymised table created (issue 17).
+            new StatementPages(settings.siteDirectory()).write(PublicStatement.ofPublished(spark, settings, policies, asOf).stream()
+                    .map(statement -> new StatementPages.Statement(statement.title(), statement.createdBy(), statement.createdOn(),
+                            statement.table(), statement.items(), statement.processing())).toList());
             long kpis = spark.table(KpiSite.PROGRESS.in(settings.catalogName())).count();
             return StageOutput.succeeded(kpis, kpis + 3, page[0].toString() + ", " + kpis + " KPI pages, "
                     + QualityPage.PAGE + " and " + PrivacyPage.PAGE);

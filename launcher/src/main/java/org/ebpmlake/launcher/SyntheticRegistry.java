@@ -12,11 +12,14 @@ import org.ebpmlake.reference.Ward;
 /**
  * A resident registry reduced to the five quasi-identifiers of the de-identification benchmark (age, sex,
  * ward, nationality, household size), generated in memory from a seed the way the sample source generates
- * households: one to five people, spread over the wards by census population, 3.5 % of households foreign.
+ * households: one to five people, spread over the wards by census population, 3.5 % of households foreign (eight
+ * foreign nationality codes beside Japan's).
  */
 record SyntheticRegistry(long seed, int residents) {
     static final List<String> COLUMNS = List.of("age", "sex", "ward_code", "nationality", "household_size");
-    private static final String[] FOREIGN = {"韓国", "中国", "ベトナム", "フィリピン", "ネパール"};
+    /** Nine nationality codes: Japan and eight foreign ones, as the registry's extract codes them. */
+    static final List<String> NATIONALITIES = List.of("日本", "韓国", "中国", "ベトナム", "フィリピン", "ネパール", "ブラジル",
+            "米国", "その他");
     private static final String[] SEXES = {"男", "女"};
     static final int MAXIMUM_AGE = 104;
     static final int MAXIMUM_HOUSEHOLD = 5;
@@ -39,7 +42,7 @@ record SyntheticRegistry(long seed, int residents) {
             Ward ward = wards.atPopulationShare(random.nextDouble());
             String nationality = "日本";
             if (random.nextDouble() < 0.035) {
-                nationality = FOREIGN[random.nextInt(FOREIGN.length)];
+                nationality = NATIONALITIES.get(1 + random.nextInt(NATIONALITIES.size() - 1));
             }
             int size = 1 + Math.min(MAXIMUM_HOUSEHOLD - 1, (int) Math.floor(-Math.log(1 - random.nextDouble()) * 1.2));
             int headAge = 20 + random.nextInt(70);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.ebpmlake.anonymize.PrivacyModel;
 
@@ -12,11 +13,12 @@ import org.ebpmlake.anonymize.PrivacyModel;
  * equivalence class must meet, and the share of records that may be suppressed instead.
  */
 public record AnonymizationConfiguration(List<QuasiIdentifier> quasiIdentifiers, List<PrivacyModel> models,
-        double suppressionLimit, AggregateFunction aggregateFunction) {
+        double suppressionLimit, AggregateFunction aggregateFunction, Optional<TupleCounts> population) {
     public AnonymizationConfiguration {
         requireNonNull(quasiIdentifiers, "quasiIdentifiers is null");
         requireNonNull(models, "models is null");
         requireNonNull(aggregateFunction, "aggregateFunction is null");
+        requireNonNull(population, "population is null");
         quasiIdentifiers = List.copyOf(quasiIdentifiers);
         models = List.copyOf(models);
         if (quasiIdentifiers.isEmpty()) {
@@ -35,6 +37,9 @@ public record AnonymizationConfiguration(List<QuasiIdentifier> quasiIdentifiers,
             }
         }
         for (PrivacyModel model : models) {
+            if (model.needsPopulation() && population.isEmpty()) {
+                throw new IllegalArgumentException(model + " counts classes in the population: give the population table");
+            }
             model.sensitiveAttribute().filter(columns::contains).ifPresent(attribute -> {
                 throw new IllegalArgumentException("the sensitive attribute " + attribute + " is also a quasi-identifier");
             });
@@ -44,7 +49,21 @@ public record AnonymizationConfiguration(List<QuasiIdentifier> quasiIdentifiers,
     /** ARX's defaults: the Loss metric aggregated by the geometric mean. */
     public AnonymizationConfiguration(List<QuasiIdentifier> quasiIdentifiers, List<PrivacyModel> models,
             double suppressionLimit) {
-        this(quasiIdentifiers, models, suppressionLimit, AggregateFunction.GEOMETRIC_MEAN);
+        this(quasiIdentifiers, models, suppressionLimit, AggregateFunction.GEOMETRIC_MEAN, Optional.empty());
+    }
+
+    public AnonymizationConfiguration(List<QuasiIdentifier> quasiIdentifiers, List<PrivacyModel> models,
+            double suppressionLimit, AggregateFunction aggregateFunction) {
+        this(quasiIdentifiers, models, suppressionLimit, aggregateFunction, Optional.empty());
+    }
+
+    /**
+     * The same configuration against a population table (its rows counted, quasi-identifier columns at least): the
+     * released records are a sample of it, for k-map and δ-presence.
+     */
+    public AnonymizationConfiguration withPopulation(TupleCounts populationCounts) {
+        return new AnonymizationConfiguration(quasiIdentifiers, models, suppressionLimit, aggregateFunction,
+                Optional.of(populationCounts));
     }
 
     /** Suppressed records may not exceed this count, ARX's floor(limit × records). */

@@ -18,9 +18,16 @@ import org.ebpmlake.anonymize.hierarchy.Hierarchy;
  * models and ARX's Loss metric. {@link #anonymize(Table)} also applies it in memory; {@link #plan(TupleCounts)}
  * searches on a table's counted rows and leaves applying the plan to whoever holds the records (Spark, for a
  * table too large for memory). Empty when no transformation, not even full suppression within the limit,
- * meets the models.
+ * meets the models. Lattices beyond {@link #EXACT_SEARCH_LIMIT} nodes get a bounded heuristic whose result says
+ * it is not proven optimal ({@link SearchStatistics#optimal()}).
  */
 public final class Anonymizer {
+    /**
+     * Lattices up to this many nodes are searched exactly (a few arrays of one entry per node, some 40 MB at the
+     * limit); larger ones, from about 15 quasi-identifiers on, by the bounded {@link HeuristicSearch}.
+     */
+    static final long EXACT_SEARCH_LIMIT = 1L << 21;
+
     private final AnonymizationConfiguration configuration;
 
     public Anonymizer(AnonymizationConfiguration configuration) {
@@ -44,11 +51,24 @@ public final class Anonymizer {
 
     private Optional<Found> search(EncodedInput input, long started) {
         long encoded = System.nanoTime();
-        OptimalSearch.Outcome outcome = new OptimalSearch(input, configuration).run();
+        SearchOutcome outcome;
+        if (latticeNodes(input) <= EXACT_SEARCH_LIMIT) {
+            outcome = new OptimalSearch(input, configuration).run();
+        } else {
+            outcome = new HeuristicSearch(input, configuration, HeuristicSearch.DEFAULT_BUDGET).run();
+        }
         long searched = System.nanoTime();
-        SearchStatistics statistics = new SearchStatistics(outcome.latticeSize(), outcome.nodesChecked(), true,
+        SearchStatistics statistics = new SearchStatistics(outcome.latticeSize(), outcome.nodesChecked(), outcome.optimal(),
                 Duration.ofNanos(encoded - started), Duration.ofNanos(searched - encoded));
         return outcome.optimum().map(optimum -> found(input, optimum, statistics));
+    }
+
+    private static long latticeNodes(EncodedInput input) {
+        int[] levelCounts = new int[input.dimensions()];
+        for (int attribute = 0; attribute < levelCounts.length; attribute++) {
+            levelCounts[attribute] = input.attributes[attribute].levels();
+        }
+        return Lattice.nodes(levelCounts);
     }
 
     private Found found(EncodedInput input, NodeEvaluation optimum, SearchStatistics statistics) {
@@ -93,17 +113,24 @@ public final class Anonymizer {
         for (int attribute = 0; attribute < levels.length; attribute++) {
             columns[attribute] = table.columnIndex(quasiIdentifiers.get(attribute).column());
         }
+        // Generalized once per tuple, then copied into each of its records.
+        String[][] generalizedTuples = new String[input.tuples()][levels.length];
+        for (int tuple = 0; tuple < generalizedTuples.length; tuple++) {
+            for (int attribute = 0; attribute < levels.length; attribute++) {
+                if (found.suppressedTuples()[tuple]) {
+                    generalizedTuples[tuple][attribute] = Hierarchy.SUPPRESSED;
+                } else {
+                    generalizedTuples[tuple][attribute] = input.attributes[attribute].generalizedValue(levels[attribute],
+                            input.quasiIdentifierCodes[attribute][tuple]);
+                }
+            }
+        }
         List<String[]> rows = new ArrayList<>(table.rows().size());
         for (int record = 0; record < table.rows().size(); record++) {
             String[] row = table.rows().get(record).clone();
-            int tuple = input.tupleOfRow[record];
+            String[] generalized = generalizedTuples[input.tupleOfRow[record]];
             for (int attribute = 0; attribute < levels.length; attribute++) {
-                if (found.suppressedTuples()[tuple]) {
-                    row[columns[attribute]] = Hierarchy.SUPPRESSED;
-                } else {
-                    row[columns[attribute]] = input.attributes[attribute].generalizedValue(levels[attribute],
-                            input.quasiIdentifierCodes[attribute][tuple]);
-                }
+                row[columns[attribute]] = generalized[attribute];
             }
             rows.add(row);
         }

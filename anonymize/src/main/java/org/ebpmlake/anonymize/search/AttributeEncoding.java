@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.ebpmlake.anonymize.hierarchy.Hierarchy;
 
 /**
@@ -49,8 +48,13 @@ final class AttributeEncoding {
         }
     }
 
-    Optional<Integer> code(String value) {
-        return Optional.ofNullable(codes.get(value));
+    /** The value's code, -1 when the hierarchy does not hold the value. */
+    int code(String value) {
+        Integer code = codes.get(value);
+        if (code == null) {
+            return -1;
+        }
+        return code;
     }
 
     int levels() {

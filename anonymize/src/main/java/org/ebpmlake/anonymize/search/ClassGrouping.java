@@ -1,6 +1,7 @@
 package org.ebpmlake.anonymize.search;
 
 import java.util.Arrays;
+import java.util.Optional;
 import org.ebpmlake.anonymize.ClassCriterion;
 
 /**
@@ -13,8 +14,18 @@ final class ClassGrouping {
     private final LossMetric metric;
     private final long maximumSuppressed;
     private final PackedKeyIndex index;
+    private static final int[] NO_TUPLE_MAPPING = new int[0];
+    /** How many grouped nodes are kept to roll coarser ones up from. */
+    private static final int SNAPSHOTS = 8;
+
     private final long[] keys;
-    private final int[] classOfTuple;
+    private final int[] classOfUnit;
+    private final int[] tupleIdentity;
+    private final long[] tupleWeights;
+    private final long[] tuplePopulationWeights;
+    private final Snapshot[] snapshots = new Snapshot[SNAPSHOTS];
+    private int nextSnapshot;
+    private int remembered;
 
     ClassGrouping(EncodedInput input, LossMetric metric, long maximumSuppressed) {
         this.input = input;
@@ -22,7 +33,14 @@ final class ClassGrouping {
         this.maximumSuppressed = maximumSuppressed;
         this.index = new PackedKeyIndex(input.tuples());
         this.keys = new long[input.tuples()];
-        this.classOfTuple = new int[input.tuples()];
+        this.classOfUnit = new int[input.tuples()];
+        this.tupleIdentity = new int[input.tuples()];
+        this.tupleWeights = new long[input.tuples()];
+        this.tuplePopulationWeights = input.populationCounts.clone();
+        for (int tuple = 0; tuple < tupleIdentity.length; tuple++) {
+            tupleIdentity[tuple] = tuple;
+            tupleWeights[tuple] = input.tupleCounts[tuple];
+        }
     }
 
     NodeEvaluation evaluate(int[] levels) {
@@ -45,6 +63,10 @@ final class ClassGrouping {
         }
         for (int number = 0; number < classes.count; number++) {
             long size = classes.sizes[number];
+            if (size == 0) {
+                // A class of the population table alone: nothing is released from it.
+                continue;
+            }
             if (failing[number]) {
                 suppressed += size;
                 int representative = classes.representatives[number];
@@ -71,44 +93,105 @@ final class ClassGrouping {
 
     /** Whether each tuple falls in a suppressed class at this node. */
     boolean[] suppressedTuples(int[] levels) {
-        Classes classes = group(levels);
+        Classes classes = group(levels, false);
         boolean[] failing = failing(classes);
         boolean[] suppressed = new boolean[input.tuples()];
         for (int tuple = 0; tuple < suppressed.length; tuple++) {
-            suppressed[tuple] = failing[classOfTuple[tuple]];
+            suppressed[tuple] = failing[classes.classOfTuple()[tuple]];
         }
         return suppressed;
     }
 
     /** The node's equivalence classes; valid until this grouping groups another node. */
     Classes group(int[] levels) {
-        int tuples = input.tuples();
-        Arrays.fill(keys, 0);
+        return group(levels, input.sensitiveDomainSizes.length == 0);
+    }
+
+    /**
+     * Groups the node's classes. A node's classes are unions of the classes of any finer node, so when a finer
+     * node was grouped recently its (usually far fewer) classes are merged instead of every tuple: ARX's
+     * roll-up. Sensitive frequencies and the class of each tuple need the tuples, so then it groups those.
+     */
+    private Classes group(int[] levels, boolean rollUpAllowed) {
+        int[] unitTuples = tupleIdentity;
+        long[] unitWeights = tupleWeights;
+        long[] unitPopulationWeights = tuplePopulationWeights;
+        int units = input.tuples();
+        boolean fromTuples = true;
+        if (rollUpAllowed) {
+            Optional<Snapshot> finer = closestFinerSnapshot(levels);
+            if (finer.isPresent()) {
+                unitTuples = finer.get().representatives();
+                unitWeights = finer.get().sizes();
+                unitPopulationWeights = finer.get().populationSizes();
+                units = unitTuples.length;
+                fromTuples = false;
+            }
+        }
+        Arrays.fill(keys, 0, units, 0);
         long weight = 1;
         for (int attribute = 0; attribute < levels.length; attribute++) {
             int[] generalization = input.attributes[attribute].generalization(levels[attribute]);
             int[] codes = input.quasiIdentifierCodes[attribute];
-            for (int tuple = 0; tuple < tuples; tuple++) {
-                keys[tuple] += generalization[codes[tuple]] * weight;
+            for (int unit = 0; unit < units; unit++) {
+                keys[unit] += generalization[codes[unitTuples[unit]]] * weight;
             }
             weight *= input.attributes[attribute].generalizedDomainSize(levels[attribute]);
         }
         index.clear();
-        for (int tuple = 0; tuple < tuples; tuple++) {
-            classOfTuple[tuple] = index.numberOf(keys[tuple]);
+        for (int unit = 0; unit < units; unit++) {
+            classOfUnit[unit] = index.numberOf(keys[unit]);
         }
         int count = index.size();
         long[] sizes = new long[count];
+        long[] populationSizes = new long[count];
         int[] representatives = new int[count];
         Arrays.fill(representatives, -1);
-        for (int tuple = 0; tuple < tuples; tuple++) {
-            int number = classOfTuple[tuple];
-            sizes[number] += input.tupleCounts[tuple];
+        for (int unit = 0; unit < units; unit++) {
+            int number = classOfUnit[unit];
+            sizes[number] += unitWeights[unit];
+            populationSizes[number] += unitPopulationWeights[unit];
             if (representatives[number] < 0) {
-                representatives[number] = tuple;
+                representatives[number] = unitTuples[unit];
             }
         }
-        return new Classes(count, sizes, representatives, classOfTuple);
+        remember(new Snapshot(levels.clone(), sizes, populationSizes, representatives));
+        int[] classOfTuple = NO_TUPLE_MAPPING;
+        if (fromTuples) {
+            classOfTuple = classOfUnit;
+        }
+        return new Classes(count, sizes, populationSizes, representatives, classOfTuple);
+    }
+
+    /** The remembered node finer than or equal to the given one in every attribute with the fewest classes. */
+    private Optional<Snapshot> closestFinerSnapshot(int[] levels) {
+        Optional<Snapshot> best = Optional.empty();
+        for (int slot = 0; slot < remembered; slot++) {
+            Snapshot snapshot = snapshots[slot];
+            if (snapshot.finerOrEqual(levels)
+                    && (best.isEmpty() || snapshot.sizes().length < best.get().sizes().length)) {
+                best = Optional.of(snapshot);
+            }
+        }
+        return best;
+    }
+
+    private void remember(Snapshot snapshot) {
+        snapshots[nextSnapshot] = snapshot;
+        nextSnapshot = (nextSnapshot + 1) % snapshots.length;
+        remembered = Math.max(remembered, nextSnapshot == 0 ? snapshots.length : nextSnapshot);
+    }
+
+    /** A grouped node's classes, kept for rolling up coarser nodes: each class's size and a tuple of it. */
+    private record Snapshot(int[] levels, long[] sizes, long[] populationSizes, int[] representatives) {
+        boolean finerOrEqual(int[] other) {
+            for (int attribute = 0; attribute < levels.length; attribute++) {
+                if (levels[attribute] > other[attribute]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private boolean[] failing(Classes classes) {
@@ -140,13 +223,17 @@ final class ClassGrouping {
             for (int criterion = 0; criterion < input.criteria.length && !failing[number]; criterion++) {
                 ClassCriterion check = input.criteria[criterion];
                 int sensitive = input.sensitiveOfCriterion[criterion];
-                failing[number] = !check.accepts(sizes[number], sensitive < 0 ? none : classFrequencies[sensitive]);
+                failing[number] = sizes[number] > 0 && !check.accepts(sizes[number], classes.populationSizes[number],
+                        sensitive < 0 ? none : classFrequencies[sensitive]);
             }
         }
         return failing;
     }
 
-    /** Equivalence classes numbered 0..count-1: their sizes, a tuple of each, and each tuple's class. */
-    record Classes(int count, long[] sizes, int[] representatives, int[] classOfTuple) {
+    /**
+     * Equivalence classes numbered 0..count-1: their sizes, a tuple of each, and each tuple's class (empty when
+     * the classes were rolled up from a finer node's).
+     */
+    record Classes(int count, long[] sizes, long[] populationSizes, int[] representatives, int[] classOfTuple) {
     }
 }

@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
 import org.ebpmlake.anonymize.ClassCriterion;
 import org.ebpmlake.anonymize.PrivacyModel;
 import org.ebpmlake.anonymize.SensitiveDomain;
@@ -25,6 +27,12 @@ final class EncodedInput {
     final int[][] sensitiveCodes;
     final int[] sensitiveDomainSizes;
     final int[] tupleCounts;
+    /**
+     * Records of the population per tuple, for k-map and δ-presence: a population table's rows are encoded into the
+     * same tuples (tuples only the population has count no released record); without a population table, the
+     * released records are their own population and this equals {@link #tupleCounts}.
+     */
+    final long[] populationCounts;
     /** The tuple of every input row: of every record for a table, of every counted row for counts. */
     final int[] tupleOfRow;
     /** criteria[i] checks models[i]; sensitiveOfCriterion[i] is its sensitive attribute, -1 for none. */
@@ -74,41 +82,60 @@ final class EncodedInput {
         }
 
         long[] radix = tupleRadix(inputRows, sensitiveColumns, sensitiveDictionaries);
-        PackedKeyIndex tuples = new PackedKeyIndex(Math.max(16, Math.min(rowCount, 1 << 22)));
+        long[] keys = packedKeys(inputRows, quasiIdentifierColumns, sensitiveColumns, sensitiveDictionaries, radix);
+        PackedKeyIndex tuples = new PackedKeyIndex(1024);
         tupleOfRow = new int[rowCount];
-        int[][] codesOfRecord = new int[dimensions + sensitiveCount][rowCount];
         for (int record = 0; record < rowCount; record++) {
-            String[] row = inputRows.get(record);
-            long key = 0;
-            for (int attribute = 0; attribute < dimensions; attribute++) {
-                String value = row[quasiIdentifierColumns[attribute]];
-                int attributeIndex = attribute;
-                int recordNumber = record;
-                int code = attributes[attribute].code(value).orElseThrow(() -> new IllegalArgumentException(
-                        "row " + (recordNumber + 1) + ": the hierarchy of "
-                                + quasiIdentifiers.get(attributeIndex).column() + " has no value '" + value + "'"));
-                codesOfRecord[attribute][record] = code;
-                key += code * radix[attribute];
+            if (keys[record] < 0) {
+                throw unknownValue(inputRows.get(record), record, quasiIdentifierColumns, quasiIdentifiers);
             }
-            for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
-                int code = sensitiveDictionaries.get(sensitive).get(row[sensitiveColumns[sensitive]]);
-                codesOfRecord[dimensions + sensitive][record] = code;
-                key += code * radix[dimensions + sensitive];
+            tupleOfRow[record] = tuples.numberOf(keys[record]);
+        }
+        long[] populationKeys = new long[0];
+        int[] tupleOfPopulationRow = new int[0];
+        Optional<TupleCounts> population = configuration.population();
+        if (population.isPresent()) {
+            // Population rows carry no sensitive value: they pack with sensitive codes 0, which counts them in the
+            // right class whatever the released records' sensitive values.
+            populationKeys = packedKeys(population.get().rows(), columnsOf(population.get(), quasiIdentifiers),
+                    new int[0], List.of(), radix);
+            tupleOfPopulationRow = new int[populationKeys.length];
+            for (int row = 0; row < populationKeys.length; row++) {
+                if (populationKeys[row] < 0) {
+                    throw unknownValue(population.get().rows().get(row), row, columnsOf(population.get(), quasiIdentifiers),
+                            quasiIdentifiers);
+                }
+                tupleOfPopulationRow[row] = tuples.numberOf(populationKeys[row]);
             }
-            tupleOfRow[record] = tuples.numberOf(key);
         }
         int tupleCount = tuples.size();
-        quasiIdentifierCodes = new int[dimensions][tupleCount];
-        sensitiveCodes = new int[sensitiveCount][tupleCount];
+        long[] tupleKeys = new long[tupleCount];
         tupleCounts = new int[tupleCount];
+        populationCounts = new long[tupleCount];
         for (int record = 0; record < rowCount; record++) {
             int tuple = tupleOfRow[record];
+            tupleKeys[tuple] = keys[record];
             tupleCounts[tuple] = Math.addExact(tupleCounts[tuple], weights.length == 0 ? 1 : Math.toIntExact(weights[record]));
-            for (int attribute = 0; attribute < dimensions; attribute++) {
-                quasiIdentifierCodes[attribute][tuple] = codesOfRecord[attribute][record];
+        }
+        if (population.isPresent()) {
+            for (int row = 0; row < populationKeys.length; row++) {
+                int tuple = tupleOfPopulationRow[row];
+                tupleKeys[tuple] = populationKeys[row];
+                populationCounts[tuple] += population.get().counts().get(row);
             }
-            for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
-                sensitiveCodes[sensitive][tuple] = codesOfRecord[dimensions + sensitive][record];
+        } else {
+            for (int tuple = 0; tuple < tupleCount; tuple++) {
+                populationCounts[tuple] = tupleCounts[tuple];
+            }
+        }
+        // A tuple's codes are the digits of its packed key.
+        quasiIdentifierCodes = new int[dimensions][tupleCount];
+        sensitiveCodes = new int[sensitiveCount][tupleCount];
+        for (int index = 0; index < radix.length; index++) {
+            long base = index + 1 < radix.length ? radix[index + 1] / radix[index] : Long.MAX_VALUE;
+            int[] codes = index < dimensions ? quasiIdentifierCodes[index] : sensitiveCodes[index - dimensions];
+            for (int tuple = 0; tuple < tupleCount; tuple++) {
+                codes[tuple] = (int) (tupleKeys[tuple] / radix[index] % base);
             }
         }
 
@@ -145,6 +172,57 @@ final class EncodedInput {
                 unsuppressedShares[attribute][level] = sum;
             }
         }
+    }
+
+    /** Rows of a larger input are packed on every core: each row's key depends on that row alone. */
+    private static final int ROWS_PER_PARALLEL_CHUNK = 65_536;
+
+    /**
+     * Every row's codes packed into one long by the radix, or -1 where a quasi-identifier's value is not in its
+     * hierarchy. The dictionaries are only read here, so the rows can be packed in parallel.
+     */
+    private long[] packedKeys(List<String[]> inputRows, int[] quasiIdentifierColumns, int[] sensitiveColumns,
+            List<Map<String, Integer>> sensitiveDictionaries, long[] radix) {
+        int rowCount = inputRows.size();
+        long[] keys = new long[rowCount];
+        int chunks = (rowCount + ROWS_PER_PARALLEL_CHUNK - 1) / ROWS_PER_PARALLEL_CHUNK;
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            int end = Math.min(rowCount, (chunk + 1) * ROWS_PER_PARALLEL_CHUNK);
+            for (int record = chunk * ROWS_PER_PARALLEL_CHUNK; record < end; record++) {
+                String[] row = inputRows.get(record);
+                long key = 0;
+                for (int attribute = 0; attribute < quasiIdentifierColumns.length && key >= 0; attribute++) {
+                    int code = attributes[attribute].code(row[quasiIdentifierColumns[attribute]]);
+                    key = code < 0 ? -1 : key + code * radix[attribute];
+                }
+                for (int sensitive = 0; sensitive < sensitiveColumns.length && key >= 0; sensitive++) {
+                    key += sensitiveDictionaries.get(sensitive).get(row[sensitiveColumns[sensitive]])
+                            * radix[quasiIdentifierColumns.length + sensitive];
+                }
+                keys[record] = key;
+            }
+        });
+        return keys;
+    }
+
+    private IllegalArgumentException unknownValue(String[] row, int record, int[] quasiIdentifierColumns,
+            List<QuasiIdentifier> quasiIdentifiers) {
+        for (int attribute = 0; attribute < quasiIdentifierColumns.length; attribute++) {
+            String value = row[quasiIdentifierColumns[attribute]];
+            if (attributes[attribute].code(value) < 0) {
+                return new IllegalArgumentException("row " + (record + 1) + ": the hierarchy of "
+                        + quasiIdentifiers.get(attribute).column() + " has no value '" + value + "'");
+            }
+        }
+        throw new IllegalStateException("row " + (record + 1) + " was marked unknown but every value is known");
+    }
+
+    private static int[] columnsOf(TupleCounts population, List<QuasiIdentifier> quasiIdentifiers) {
+        int[] columns = new int[quasiIdentifiers.size()];
+        for (int attribute = 0; attribute < columns.length; attribute++) {
+            columns[attribute] = population.columnIndex(quasiIdentifiers.get(attribute).column());
+        }
+        return columns;
     }
 
     int tuples() {

@@ -10,17 +10,30 @@ final class Lattice {
     private final int size;
 
     Lattice(int[] levelCounts) {
+        long nodes = nodes(levelCounts);
+        if (nodes > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("the lattice has more than " + Integer.MAX_VALUE / 2 + " nodes");
+        }
         this.levelCounts = levelCounts.clone();
         this.strides = new int[levelCounts.length];
-        long product = 1;
+        int product = 1;
         for (int attribute = 0; attribute < levelCounts.length; attribute++) {
-            strides[attribute] = (int) product;
+            strides[attribute] = product;
             product *= levelCounts[attribute];
-            if (product > Integer.MAX_VALUE / 2) {
-                throw new IllegalArgumentException("the lattice has more than " + Integer.MAX_VALUE / 2 + " nodes");
-            }
         }
-        this.size = (int) product;
+        this.size = product;
+    }
+
+    /** The number of nodes of a lattice with these level counts, {@link Long#MAX_VALUE} when it exceeds that. */
+    static long nodes(int[] levelCounts) {
+        long product = 1;
+        for (int count : levelCounts) {
+            if (product > Long.MAX_VALUE / count) {
+                return Long.MAX_VALUE;
+            }
+            product *= count;
+        }
+        return product;
     }
 
     int size() {
@@ -37,6 +50,15 @@ final class Lattice {
             levels[attribute] = node / strides[attribute] % levelCounts[attribute];
         }
         return levels;
+    }
+
+    /** The sum of the node's levels: 0 at the bottom. */
+    int height(int node) {
+        int height = 0;
+        for (int attribute = 0; attribute < levelCounts.length; attribute++) {
+            height += node / strides[attribute] % levelCounts[attribute];
+        }
+        return height;
     }
 
     /** The node one level coarser in the attribute, or -1 at the top. */

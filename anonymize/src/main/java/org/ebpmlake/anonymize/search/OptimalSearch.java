@@ -1,11 +1,6 @@
 package org.ebpmlake.anonymize.search;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 import org.ebpmlake.anonymize.PrivacyModel;
 
@@ -35,6 +30,9 @@ final class OptimalSearch {
     private final LossMetric metric;
     private final boolean monotone;
     private final boolean suppressionAllowed;
+    /** The longest path up the lattice: one step per level above the bottom of every attribute. */
+    private final int pathLength;
+    private int[] tagStack = new int[1024];
 
     OptimalSearch(EncodedInput input, AnonymizationConfiguration configuration) {
         int[] levelCounts = new int[input.dimensions()];
@@ -42,6 +40,7 @@ final class OptimalSearch {
             levelCounts[attribute] = input.attributes[attribute].levels();
         }
         this.lattice = new Lattice(levelCounts);
+        this.pathLength = Arrays.stream(levelCounts).sum() - levelCounts.length + 1;
         this.metric = new LossMetric(input, configuration.aggregateFunction());
         long maximumSuppressed = configuration.maximumSuppressed(input.records);
         this.grouping = new ClassGrouping(input, metric, maximumSuppressed);
@@ -50,20 +49,17 @@ final class OptimalSearch {
                 || configuration.models().stream().allMatch(PrivacyModel::survivesMergingWithAnyClass);
     }
 
-    Outcome run() {
+    SearchOutcome run() {
         int size = lattice.size();
         double[] bounds = new double[size];
-        Integer[] order = new Integer[size];
         int[] heights = new int[size];
+        int[] order = new int[size];
         for (int node = 0; node < size; node++) {
-            int[] levels = lattice.levels(node);
-            bounds[node] = metric.lowerBound(levels);
-            heights[node] = Arrays.stream(levels).sum();
+            bounds[node] = metric.lowerBound(lattice.levels(node));
+            heights[node] = lattice.height(node);
             order[node] = node;
         }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(node -> bounds[node])
-                .thenComparingInt(node -> heights[node])
-                .thenComparingInt(node -> node));
+        NodeOrder.sort(order, bounds, heights);
 
         Checks checks = new Checks(size);
         int best = -1;
@@ -95,9 +91,9 @@ final class OptimalSearch {
             }
         }
         if (best < 0) {
-            return new Outcome(Optional.empty(), checks.count, size);
+            return new SearchOutcome(Optional.empty(), checks.count, size, true);
         }
-        return new Outcome(Optional.of(grouping.evaluate(lattice.levels(best))), checks.count, size);
+        return new SearchOutcome(Optional.of(grouping.evaluate(lattice.levels(best))), checks.count, size, true);
     }
 
     /**
@@ -106,10 +102,11 @@ final class OptimalSearch {
      * check settles half of what remains, and tagging settles much of the lattice around it.
      */
     private void classifyAlongPath(int start, double[] bounds, Checks checks) {
-        List<Integer> path = new ArrayList<>();
+        int[] path = new int[pathLength];
+        int length = 0;
         int current = start;
         while (current >= 0) {
-            path.add(current);
+            path[length++] = current;
             int next = -1;
             for (int attribute = 0; attribute < lattice.dimensions(); attribute++) {
                 int successor = lattice.successor(current, attribute);
@@ -121,10 +118,10 @@ final class OptimalSearch {
             current = next;
         }
         int low = 0;
-        int high = path.size() - 1;
+        int high = length - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            int node = path.get(middle);
+            int node = path[middle];
             if (checks.tags[node] == UNKNOWN) {
                 checks.check(node);
             }
@@ -174,10 +171,11 @@ final class OptimalSearch {
         if (!monotone) {
             return;
         }
-        Deque<Integer> pending = new ArrayDeque<>();
-        pending.push(node);
-        while (!pending.isEmpty()) {
-            int current = pending.pop();
+        int[] pending = tagStack;
+        int top = 0;
+        pending[top++] = node;
+        while (top > 0) {
+            int current = pending[--top];
             for (int attribute = 0; attribute < lattice.dimensions(); attribute++) {
                 int next;
                 if (tag == ANONYMOUS) {
@@ -187,13 +185,13 @@ final class OptimalSearch {
                 }
                 if (next >= 0 && tags[next] != tag) {
                     tags[next] = tag;
-                    pending.push(next);
+                    if (top == pending.length) {
+                        pending = Arrays.copyOf(pending, pending.length * 2);
+                        tagStack = pending;
+                    }
+                    pending[top++] = next;
                 }
             }
         }
-    }
-
-    /** The optimum, if any node meets the models, with how many nodes were checked out of the lattice's. */
-    record Outcome(Optional<NodeEvaluation> optimum, int nodesChecked, int latticeSize) {
     }
 }

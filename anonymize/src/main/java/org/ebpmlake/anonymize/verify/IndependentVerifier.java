@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.ebpmlake.anonymize.ClassCriterion;
@@ -37,12 +38,53 @@ public final class IndependentVerifier {
     private final List<QuasiIdentifier> quasiIdentifiers;
     private final List<PrivacyModel> models;
     private final double suppressionLimit;
+    private final Optional<TupleCounts> population;
 
     public IndependentVerifier(List<QuasiIdentifier> quasiIdentifiers, List<PrivacyModel> models,
             double suppressionLimit) {
+        this(quasiIdentifiers, models, suppressionLimit, Optional.empty());
+    }
+
+    private IndependentVerifier(List<QuasiIdentifier> quasiIdentifiers, List<PrivacyModel> models,
+            double suppressionLimit, Optional<TupleCounts> population) {
         this.quasiIdentifiers = List.copyOf(requireNonNull(quasiIdentifiers, "quasiIdentifiers is null"));
         this.models = List.copyOf(requireNonNull(models, "models is null"));
         this.suppressionLimit = suppressionLimit;
+        this.population = requireNonNull(population, "population is null");
+    }
+
+    /** The verifier for a release drawn from a population table (k-map, δ-presence count classes in it). */
+    public IndependentVerifier withPopulation(TupleCounts populationCounts) {
+        return new IndependentVerifier(quasiIdentifiers, models, suppressionLimit, Optional.of(populationCounts));
+    }
+
+    /** The population's records per generalized class, by its own generalization of the population's rows. */
+    private Map<List<String>, Long> populationClasses(Transformation transformation) {
+        Map<List<String>, Long> classes = new HashMap<>();
+        if (population.isEmpty()) {
+            return classes;
+        }
+        List<Map<String, String>> generalizations = new ArrayList<>();
+        int[] columns = new int[quasiIdentifiers.size()];
+        for (int index = 0; index < columns.length; index++) {
+            QuasiIdentifier quasiIdentifier = quasiIdentifiers.get(index);
+            int level = transformation.levelByAttribute().get(quasiIdentifier.column());
+            Map<String, String> generalization = new HashMap<>();
+            for (List<String> row : quasiIdentifier.hierarchy().rows()) {
+                generalization.put(row.get(0), row.get(level));
+            }
+            generalizations.add(generalization);
+            columns[index] = population.get().columnIndex(quasiIdentifier.column());
+        }
+        for (int row = 0; row < population.get().rows().size(); row++) {
+            String[] cells = population.get().rows().get(row);
+            List<String> key = new ArrayList<>(columns.length);
+            for (int index = 0; index < columns.length; index++) {
+                key.add(generalizations.get(index).get(cells[columns[index]]));
+            }
+            classes.merge(key, population.get().counts().get(row), Long::sum);
+        }
+        return classes;
     }
 
     public VerificationVerdict verify(Table input, Table output, Transformation transformation) {
@@ -58,7 +100,8 @@ public final class IndependentVerifier {
         boolean[] suppressedRows = suppressedRows(input, output, transformation, columns, violations);
         long[] ones = new long[output.rows().size()];
         Arrays.fill(ones, 1);
-        return checkClasses(output::columnIndex, columns, output.rows(), ones, suppressedRows, violations);
+        return checkClasses(output::columnIndex, columns, output.rows(), ones, suppressedRows, violations,
+                populationClasses(transformation));
     }
 
     public VerificationVerdict verify(TupleCounts output, long inputRecords, Transformation transformation) {
@@ -95,7 +138,8 @@ public final class IndependentVerifier {
             }
         }
         long[] counts = output.counts().stream().mapToLong(Long::longValue).toArray();
-        return checkClasses(output::columnIndex, columns, output.rows(), counts, suppressedRows, violations);
+        return checkClasses(output::columnIndex, columns, output.rows(), counts, suppressedRows, violations,
+                populationClasses(transformation));
     }
 
     private int[] quasiIdentifierColumns(ToIntFunction<String> columnIndex) {
@@ -112,7 +156,7 @@ public final class IndependentVerifier {
      * @param columns the quasi-identifiers' columns in the released rows
      */
     private VerificationVerdict checkClasses(ToIntFunction<String> columnIndex, int[] columns, List<String[]> rows,
-            long[] counts, boolean[] suppressedRows, List<String> violations) {
+            long[] counts, boolean[] suppressedRows, List<String> violations, Map<List<String>, Long> populationClasses) {
         Map<List<String>, List<Integer>> classes = new LinkedHashMap<>();
         long suppressed = 0;
         long records = 0;
@@ -137,9 +181,17 @@ public final class IndependentVerifier {
         for (Map.Entry<List<String>, List<Integer>> entry : classes.entrySet()) {
             List<Integer> members = entry.getValue();
             long size = members.stream().mapToLong(row -> counts[row]).sum();
+            long populationSize = size;
+            if (population.isPresent()) {
+                populationSize = populationClasses.getOrDefault(entry.getKey(), 0L);
+                if (populationSize < size) {
+                    violations.add("the class " + entry.getKey() + " has " + size + " released records but "
+                            + populationSize + " in the population");
+                }
+            }
             List<String> failed = new ArrayList<>();
             for (ClassCheck check : checks) {
-                if (!check.accepts(members, size)) {
+                if (!check.accepts(members, size, populationSize)) {
                     failed.add(check.model.toString());
                 }
             }
@@ -231,14 +283,14 @@ public final class IndependentVerifier {
             this.criterion = model.bind(new SensitiveDomain(new ArrayList<>(codes.keySet()), frequencies));
         }
 
-        boolean accepts(List<Integer> members, long size) {
+        boolean accepts(List<Integer> members, long size, long populationSize) {
             long[] frequencies = new long[codes.size()];
             if (column >= 0) {
                 for (int row : members) {
                     frequencies[codes.get(rows.get(row)[column])] += counts[row];
                 }
             }
-            return criterion.accepts(size, frequencies);
+            return criterion.accepts(size, populationSize, frequencies);
         }
     }
 }

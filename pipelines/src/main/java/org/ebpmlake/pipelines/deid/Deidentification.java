@@ -11,19 +11,24 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.ebpmlake.anonymize.risk.ReidentificationRisks;
 import org.ebpmlake.anonymize.risk.RiskAnalysis;
+import org.ebpmlake.anonymize.risk.RiskThresholds;
 import org.ebpmlake.anonymize.search.GeneralizationPlan;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.TableWrites;
 import org.ebpmlake.pipelines.ops.PrivacyReportTable;
 import org.ebpmlake.pipelines.ops.StageOutput;
+import org.ebpmlake.schemas.DatasetCatalog;
+import org.ebpmlake.schemas.PrivacyTier;
 
 /**
  * Publishes one deid table under its policy in {@code conf/privacy}: the policy's source query shapes the rows
@@ -54,7 +59,7 @@ public final class Deidentification {
         String table = policy.table().in(catalog);
         StructField[] published = spark.table(table).schema().fields();
         AnonymizationSpecification specification = policy.specification(this::query);
-        Dataset<Row> source = textOf(spark.sql(policy.sourceSql(catalog, asOf)), published, specification.engineColumns());
+        Dataset<Row> source = textOf(topCoded(spark.sql(policy.sourceSql(catalog, asOf))), published, specification.engineColumns());
         long rows = checkedRowCount(source, specification.engineColumns());
         EngineChoice choice = EngineChoice.of(settings, rows, source.columns().length, EngineChoice.freeHeapShare(Runtime.getRuntime()));
         Anonymization engine = switch (choice.engine()) {
@@ -69,17 +74,54 @@ public final class Deidentification {
         }
         Release release = found.get();
         GeneralizationPlan plan = release.plan();
-        report(runId, rows, found, choice, release.verdict().satisfied());
+        ReidentificationRisks risks = risks(release, rows);
+        List<String> exceeded = new RiskThresholds(policy.riskThresholds()).exceeded(risks);
+        report(runId, rows, found, choice, release.verdict().satisfied() && exceeded.isEmpty());
         if (!release.verdict().satisfied()) {
             throw new PrivacyModelViolationException(policy.publishes() + " fails independent verification: "
                     + release.verdict().violations() + "; not published");
         }
+        if (!exceeded.isEmpty()) {
+            throw new PrivacyModelViolationException(policy.publishes() + " is above the policy's risk thresholds: "
+                    + exceeded + "; not published");
+        }
         Column[] typed = Arrays.stream(published).map(field -> col(field.name()).cast(field.dataType()).as(field.name()))
                 .toArray(Column[]::new);
         TableWrites.replaceAll(release.published().select(typed), table);
+        // The tier travels with the table, so every engine reading it (and the SQL roles) can see what it is.
+        spark.sql("ALTER TABLE " + table + " SET TBLPROPERTIES ('" + PrivacyTier.TABLE_PROPERTY + "' = '"
+                + policy.tier().code() + "')");
+        if (policy.tier() == PrivacyTier.ANONYMISED) {
+            PublicStatement.of(policy, DatasetCatalog.load().table(policy.table()).dataset(), plan.transformation().toString(),
+                    asOf).writeMarkdown(PublicStatement.fileIn(settings.siteDirectory(), policy.publishes()));
+        }
         return StageOutput.succeeded(rows, rows - plan.suppressedRecords(), policy.modelName() + " " + policy.parametersJson()
                 + ", " + plan.transformation() + ", " + plan.suppressedRecords() + " suppressed, smallest class "
                 + release.verdict().smallestClass() + ", engine " + choice.engine().label());
+    }
+
+    /** The source with the policy's top and bottom coding applied (特異な記述の削除), each column keeping its type. */
+    private Dataset<Row> topCoded(Dataset<Row> source) {
+        Dataset<Row> coded = source;
+        for (Map.Entry<String, PrivacyPolicy.TopCoding> entry : policy.topCoding().entrySet()) {
+            String column = entry.getKey();
+            if (!Arrays.asList(source.columns()).contains(column)) {
+                throw new IllegalArgumentException("conf/privacy/" + policy.dataset() + ".yaml: top_coding names '" + column
+                        + "', which the source query does not give");
+            }
+            DataType type = source.schema().apply(column).dataType();
+            Column value = col(column);
+            if (entry.getValue().top().isPresent()) {
+                Column top = lit(entry.getValue().top().get()).cast(type);
+                value = when(value.gt(top), top).otherwise(value);
+            }
+            if (entry.getValue().bottom().isPresent()) {
+                Column bottom = lit(entry.getValue().bottom().get()).cast(type);
+                value = when(value.lt(bottom), bottom).otherwise(value);
+            }
+            coded = coded.withColumn(column, value);
+        }
+        return coded;
     }
 
     /** The published columns of the source as text, the engine's cells; a published column the source lacks is an error. */
@@ -125,10 +167,24 @@ public final class Deidentification {
         return TextRows.of(spark.sql(sql.replace("${curated}", settings.catalogName() + ".curated")));
     }
 
+    /**
+     * The release's risks against the policy's population. Without a declared population the source is the whole
+     * population (a registry extract): suppression removes whole classes, so every released class holds all of its
+     * population and the population's class sizes are known exactly.
+     */
+    private ReidentificationRisks risks(Release release, long rowsIn) {
+        List<Long> classSizes = release.verdict().classSizes();
+        RiskAnalysis analysis = new RiskAnalysis(policy.riskThreshold());
+        if (policy.population().isEmpty()) {
+            return analysis.analyzeAgainstPopulation(classSizes, classSizes, rowsIn);
+        }
+        long released = classSizes.stream().mapToLong(Long::longValue).sum();
+        return analysis.analyze(classSizes, Math.max(policy.population().get().sizeFor(rowsIn), released));
+    }
+
     private void report(String runId, long rowsIn, Optional<Release> release, EngineChoice choice, boolean verified) {
         Optional<GeneralizationPlan> plan = release.map(Release::plan);
-        Optional<ReidentificationRisks> risks = release.map(found ->
-                new RiskAnalysis(policy.riskThreshold()).analyze(found.verdict().classSizes()));
+        Optional<ReidentificationRisks> risks = release.map(found -> risks(found, rowsIn));
         long suppressed = plan.map(GeneralizationPlan::suppressedRecords).orElse(rowsIn);
         new PrivacyReportTable(spark, settings).append(new PrivacyReportTable.Report(runId, policy.publishes(),
                 policy.modelName(), policy.parametersJson(), String.join(",", policy.quasiIdentifiers().keySet()),
@@ -140,6 +196,6 @@ public final class Deidentification {
                 plan.map(found -> new PrivacyReportTable.Utility(found.informationLoss(), found.discernibility(),
                         found.averageClassSize())),
                 risks, plan.map(found -> found.statistics().nodesChecked()),
-                choice.engine().label() + " (" + choice.reason() + ")"));
+                choice.engine().label() + " (" + choice.reason() + ")", Optional.of(policy.tier())));
     }
 }

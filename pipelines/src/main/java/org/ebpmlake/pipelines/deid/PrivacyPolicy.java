@@ -27,12 +27,15 @@ import org.ebpmlake.anonymize.KAnonymity;
 import org.ebpmlake.anonymize.PrivacyModel;
 import org.ebpmlake.anonymize.RecursiveCLDiversity;
 import org.ebpmlake.anonymize.TCloseness;
+import org.ebpmlake.anonymize.risk.RiskThresholds;
 import org.ebpmlake.anonymize.hierarchy.GroupingHierarchyBuilder;
 import org.ebpmlake.anonymize.hierarchy.Hierarchy;
 import org.ebpmlake.anonymize.hierarchy.HierarchyCsv;
 import org.ebpmlake.anonymize.hierarchy.IntervalHierarchyBuilder;
 import org.ebpmlake.anonymize.hierarchy.MaskingHierarchyBuilder;
 import org.ebpmlake.anonymize.search.QuasiIdentifier;
+import org.ebpmlake.schemas.DatasetCatalog;
+import org.ebpmlake.schemas.PrivacyTier;
 import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
 
@@ -45,12 +48,28 @@ import org.ebpmlake.schemas.Zone;
  * @param source Spark SQL over curated tables; {@code ${curated}} stands for the curated namespace in the lake's
  *     catalog and {@code ${as_of}} for the as-of date
  */
-public record PrivacyPolicy(String dataset, String publishes, String source, int kAnonymity,
+public record PrivacyPolicy(String dataset, String publishes, PrivacyTier tier, String source, int kAnonymity,
         Optional<LDiversitySpecification> lDiversity, Optional<TClosenessSpecification> tCloseness,
-        double suppressionLimit, double riskThreshold, Map<String, HierarchySpecification> quasiIdentifiers) {
+        double suppressionLimit, double riskThreshold, Map<String, HierarchySpecification> quasiIdentifiers,
+        Map<String, TopCoding> topCoding, Optional<StatementSpecification> statement,
+        Optional<PopulationSpecification> population, Map<String, Double> riskThresholds) {
 
     public PrivacyPolicy {
         requireNonNull(dataset, "dataset is null");
+        if (tier == null) {
+            throw new IllegalArgumentException("policy of " + dataset + ": tier is required: pseudonymised (仮名加工情報,"
+                    + " internal analysis) or anonymised (匿名加工情報, publication and provision outside)");
+        }
+        topCoding = Collections.unmodifiableMap(new LinkedHashMap<>(topCoding == null ? Map.of() : topCoding));
+        statement = statement == null ? Optional.empty() : statement;
+        population = population == null ? Optional.empty() : population;
+        riskThresholds = Collections.unmodifiableMap(new LinkedHashMap<>(riskThresholds == null ? Map.of() : riskThresholds));
+        for (String measure : riskThresholds.keySet()) {
+            if (!RiskThresholds.MEASURES.contains(measure)) {
+                throw new IllegalArgumentException("policy of " + dataset + ": risk_thresholds has no measure '" + measure
+                        + "'; the measures are " + RiskThresholds.MEASURES);
+            }
+        }
         requireNonNull(publishes, "publishes is null");
         requireNonNull(source, "source is null");
         requireNonNull(lDiversity, "lDiversity is null");
@@ -70,6 +89,75 @@ public record PrivacyPolicy(String dataset, String publishes, String source, int
         if (quasiIdentifiers.isEmpty()) {
             throw new IllegalArgumentException("policy of " + dataset + " names no quasi-identifier");
         }
+    }
+
+    /**
+     * Top and bottom coding of one numeric column (特異な記述の削除): values above {@code top} become {@code top},
+     * values below {@code bottom} become {@code bottom}, so no outlier singles a person out.
+     */
+    public record TopCoding(Optional<Double> top, Optional<Double> bottom) {
+        public TopCoding {
+            top = top == null ? Optional.empty() : top;
+            bottom = bottom == null ? Optional.empty() : bottom;
+            if (top.isEmpty() && bottom.isEmpty()) {
+                throw new IllegalArgumentException("top_coding needs top, bottom or both");
+            }
+            if (top.isPresent() && bottom.isPresent() && bottom.get() > top.get()) {
+                throw new IllegalArgumentException("top_coding: bottom " + bottom.get() + " is above top " + top.get());
+            }
+        }
+    }
+
+    /**
+     * What the published statement of an anonymised table names besides what the policy says itself: its title and
+     * the body that creates it (作成者).
+     */
+    public record StatementSpecification(String title, String createdBy) {
+        public StatementSpecification {
+            requireNonNull(title, "statement title is null");
+            requireNonNull(createdBy, "statement created_by is null");
+        }
+    }
+
+    /**
+     * The population the published records are drawn from, for the journalist's and marketer's risks and the
+     * population-uniqueness estimates: its size, or the sampling fraction; absent, the source is the whole
+     * population (a resident extract of the whole registry).
+     */
+    public record PopulationSpecification(Optional<Long> size, Optional<Double> samplingFraction) {
+        public PopulationSpecification {
+            size = size == null ? Optional.empty() : size;
+            samplingFraction = samplingFraction == null ? Optional.empty() : samplingFraction;
+            if (size.isPresent() == samplingFraction.isPresent()) {
+                throw new IllegalArgumentException("population needs exactly one of size and sampling_fraction");
+            }
+            samplingFraction.filter(fraction -> !(fraction > 0 && fraction <= 1)).ifPresent(fraction -> {
+                throw new IllegalArgumentException("population sampling_fraction must be in (0, 1], got " + fraction);
+            });
+        }
+
+        /** The population's size for a release drawn from {@code records} source records. */
+        public long sizeFor(long records) {
+            return size.orElseGet(() -> Math.max(records, Math.round(records / samplingFraction.orElseThrow())));
+        }
+    }
+
+    /** The same policy with other k and suppression limit, as a steward would try. */
+    public PrivacyPolicy withKAnonymity(int k, double limit) {
+        return new PrivacyPolicy(dataset, publishes, tier, source, k, lDiversity, tCloseness, limit, riskThreshold,
+                quasiIdentifiers, topCoding, statement, population, riskThresholds);
+    }
+
+    /** The same policy over another source query. */
+    public PrivacyPolicy withSource(String otherSource) {
+        return new PrivacyPolicy(dataset, publishes, tier, otherSource, kAnonymity, lDiversity, tCloseness, suppressionLimit,
+                riskThreshold, quasiIdentifiers, topCoding, statement, population, riskThresholds);
+    }
+
+    /** The same policy with risk thresholds. */
+    public PrivacyPolicy withRiskThresholds(Map<String, Double> thresholds) {
+        return new PrivacyPolicy(dataset, publishes, tier, source, kAnonymity, lDiversity, tCloseness, suppressionLimit,
+                riskThreshold, quasiIdentifiers, topCoding, statement, population, thresholds);
     }
 
     /** Distinct, entropy or recursive-(c,l) diversity of one sensitive column. */
@@ -133,6 +221,27 @@ public record PrivacyPolicy(String dataset, String publishes, String source, int
             }
         }
 
+        /** How the column is generalized, in Japanese, for the published statement. */
+        String describeJa() {
+            if (interval.isPresent()) {
+                IntervalSpecification spec = interval.get();
+                return spec.widths() + " 刻みの区間に一般化し、" + spec.openFrom() + " 以上はひとつの区間にまとめる";
+            }
+            if (masking) {
+                return "コードを右の桁から伏せて（*）一般化する";
+            }
+            if (suppressOnly) {
+                return "必要なときは値全体を伏せる（*）";
+            }
+            if (keep) {
+                return "公開の単位としてそのまま用いる";
+            }
+            if (groups.isPresent()) {
+                return "上位の区分（例：学校種別）に一般化し、必要なときは伏せる（*）";
+            }
+            return "階層ファイル " + Path.of(file.orElseThrow()).getFileName() + " に従って一般化する";
+        }
+
         HierarchySpecification resolvedAgainst(Path directory) {
             return new HierarchySpecification(interval, masking, suppressOnly, keep, groups,
                     file.map(path -> directory.resolve(path).toString()));
@@ -185,27 +294,36 @@ public record PrivacyPolicy(String dataset, String publishes, String source, int
         }
     }
 
-    public static PrivacyPolicy load(Path directory, String dataset) {
-        Path file = directory.resolve(dataset + ".yaml");
+    /**
+     * Reads {@code <name>.yaml} (a dataset may have one policy per tier, e.g. {@code residents.yaml} and
+     * {@code residents_internal.yaml}) and checks it against its tier's rules; a policy that claims a tier it does
+     * not meet is refused here, naming the rule it breaks.
+     */
+    public static PrivacyPolicy load(Path directory, String name) {
+        return load(directory, name, DatasetCatalog.load());
+    }
+
+    public static PrivacyPolicy load(Path directory, String name, DatasetCatalog catalog) {
+        Path file = directory.resolve(name + ".yaml");
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory()).registerModule(new Jdk8Module())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        PrivacyPolicy policy;
         try {
-            PrivacyPolicy policy = mapper.readValue(file.toFile(), PrivacyPolicy.class);
-            if (!policy.dataset().equals(dataset)) {
-                throw new IllegalArgumentException(file + " declares dataset " + policy.dataset() + ", not " + dataset);
-            }
-            return policy.resolvedAgainst(directory);
+            policy = mapper.readValue(file.toFile(), PrivacyPolicy.class).resolvedAgainst(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the privacy policy " + file + ": " + e.getMessage(), e);
         }
+        TierRules.of(catalog).check(policy, file);
+        return policy;
     }
 
     /** Every policy in the directory, by file name. */
     public static List<PrivacyPolicy> loadAll(Path directory) {
+        DatasetCatalog catalog = DatasetCatalog.load();
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".yaml")).sorted()
-                    .map(name -> load(directory, name.substring(0, name.length() - ".yaml".length()))).toList();
+                    .map(name -> load(directory, name.substring(0, name.length() - ".yaml".length()), catalog)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the privacy policies in " + directory + ": " + e.getMessage(), e);
         }
@@ -215,8 +333,9 @@ public record PrivacyPolicy(String dataset, String publishes, String source, int
     private PrivacyPolicy resolvedAgainst(Path directory) {
         Map<String, HierarchySpecification> resolved = new LinkedHashMap<>();
         quasiIdentifiers.forEach((column, specification) -> resolved.put(column, specification.resolvedAgainst(directory)));
-        return new PrivacyPolicy(dataset, publishes, source, kAnonymity, lDiversity,
-                tCloseness.map(specification -> specification.resolvedAgainst(directory)), suppressionLimit, riskThreshold, resolved);
+        return new PrivacyPolicy(dataset, publishes, tier, source, kAnonymity, lDiversity,
+                tCloseness.map(specification -> specification.resolvedAgainst(directory)), suppressionLimit, riskThreshold, resolved,
+                topCoding, statement, population, riskThresholds);
     }
 
     public TableName table() {
@@ -266,7 +385,12 @@ public record PrivacyPolicy(String dataset, String publishes, String source, int
         tCloseness.ifPresent(specification -> json.append(",\"t_closeness\":{\"column\":\"").append(specification.column())
                 .append("\",\"t\":").append(specification.t()).append(",\"ground_distance\":\"")
                 .append(specification.hierarchyFile().isPresent() ? "hierarchical" : "equal").append("\"}"));
-        return json.append(",\"suppression_limit\":").append(suppressionLimit).append('}').toString();
+        json.append(",\"suppression_limit\":").append(suppressionLimit);
+        topCoding.forEach((column, coding) -> json.append(",\"top_coding_").append(column).append("\":{")
+                .append(coding.top().map(top -> "\"top\":" + top).orElse(""))
+                .append(coding.top().isPresent() && coding.bottom().isPresent() ? "," : "")
+                .append(coding.bottom().map(bottom -> "\"bottom\":" + bottom).orElse("")).append('}'));
+        return json.append('}').toString();
     }
 
     /**

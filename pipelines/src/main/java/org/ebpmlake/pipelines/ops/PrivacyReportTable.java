@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.ebpmlake.anonymize.risk.ReidentificationRisks;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.TableWrites;
+import org.ebpmlake.schemas.PrivacyTier;
 import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
 
@@ -30,7 +31,7 @@ public final class PrivacyReportTable {
     public record Report(String runId, String tableName, String model, String parameters, String quasiIdentifiers,
             String transformation, long rowsIn, long rowsOut, long suppressedRows, long equivalenceClasses,
             long smallestClass, boolean verified, Instant reportedAt, Optional<Utility> utility,
-            Optional<ReidentificationRisks> risks, Optional<Long> nodesChecked, String engine) {
+            Optional<ReidentificationRisks> risks, Optional<Long> nodesChecked, String engine, Optional<PrivacyTier> tier) {
         public Report {
             requireNonNull(runId, "runId is null");
             requireNonNull(tableName, "tableName is null");
@@ -43,6 +44,7 @@ public final class PrivacyReportTable {
             requireNonNull(risks, "risks is null");
             requireNonNull(nodesChecked, "nodesChecked is null");
             requireNonNull(engine, "engine is null");
+            requireNonNull(tier, "tier is null");
         }
 
         /** The report of an aggregation Spark computes: no generalization, so no utility, class risks or search. */
@@ -51,7 +53,7 @@ public final class PrivacyReportTable {
                 Instant reportedAt) {
             return new Report(runId, tableName, model, parameters, dimensions, aggregation, cellsIn, cellsOut,
                     cellsIn - cellsOut, cellsOut, smallestCell, verified, reportedAt, Optional.empty(), Optional.empty(),
-                    Optional.empty(), "spark aggregation");
+                    Optional.empty(), "spark aggregation", Optional.empty());
         }
     }
 
@@ -78,7 +80,11 @@ public final class PrivacyReportTable {
                 utility.map(Utility::averageClassSize).orElse(null),
                 risks.map(found -> found.journalist().highest()).orElse(null),
                 risks.map(found -> found.journalist().average()).orElse(null),
-                risks.map(ReidentificationRisks::marketer).orElse(null));
+                risks.map(ReidentificationRisks::marketer).orElse(null),
+                report.tier().map(PrivacyTier::code).orElse(null),
+                risks.map(ReidentificationRisks::populationSize).orElse(null),
+                risks.map(found -> found.populationUniqueness().dankar()).orElse(null),
+                risks.map(found -> found.populationUniqueness().dankarModel().name()).orElse(null));
         String table = TABLE.in(settings.catalogName());
         TableWrites.append(spark.createDataFrame(List.of(row), spark.table(table).schema()), table);
     }

@@ -51,11 +51,19 @@ class DeidentificationTest {
         assertThat(report.<Double>getAs("highest_prosecutor_risk")).isLessThanOrEqualTo(1.0 / policy.kAnonymity());
         assertThat(report.<Long>getAs("nodes_checked")).isPositive();
         assertThat(report.<String>getAs("engine")).startsWith("memory (auto:");
+        // The tier travels with the table and the report, and the anonymised table's statement is written.
+        assertThat(report.<String>getAs("tier")).isEqualTo("anonymised");
+        assertThat(lake.spark().sql("SHOW TBLPROPERTIES " + lake.table("deid.residents") + " ('ebpm.tier')").first().getString(1))
+                .isEqualTo("anonymised");
+        assertThat(PublicStatement.fileIn(lake.settings().siteDirectory(), "deid.residents")).exists();
+        assertThat(report.<Long>getAs("population_size")).isEqualTo(3000L);
         long published = report.<Long>getAs("rows_out");
         long classCount = report.<Long>getAs("equivalence_classes");
         assertThat(report.<Double>getAs("average_class_size")).isCloseTo((double) published / classCount, within(1e-9));
         assertThat(report.<Double>getAs("marketer_risk")).isCloseTo((double) classCount / published, within(1e-9));
-        // The registry is the whole population, so the journalist knows what the prosecutor knows.
+        // The registry is the whole population and suppression removes whole classes, so every released class holds
+        // all of its population: the journalist knows what the prosecutor knows, and uniques are counted.
+        assertThat(report.<String>getAs("population_model")).isEqualTo("COUNTED");
         assertThat(report.<Double>getAs("highest_journalist_risk")).isEqualTo(report.<Double>getAs("highest_prosecutor_risk"));
         assertThat(report.<Double>getAs("discernibility")).isGreaterThanOrEqualTo(
                 (double) report.<Long>getAs("suppressed_rows") * 3000 + (double) published * published / classCount);
@@ -69,8 +77,7 @@ class DeidentificationTest {
     @Test
     void theSparkEngineTakesOverWhenTheRowsWouldNotFitAndPublishesWhatTheInMemoryEngineDoes(TemporaryLake lake) {
         curatedResidents(lake, 3000);
-        PrivacyPolicy strict = new PrivacyPolicy("residents", "deid.residents", policy.source(), 10, Optional.empty(),
-                Optional.empty(), 0.02, 0.2, policy.quasiIdentifiers());
+        PrivacyPolicy strict = policy.withKAnonymity(10, 0.02);
 
         StageOutput inMemory = publish(lake, lake.settings().withOption("lake.anonymize.engine", "memory"), strict, "run-memory");
         List<Row> memoryRows = lake.spark().sql(String.format(RESIDENT_CLASSES, lake.table("deid.residents"))).collectAsList();
@@ -98,8 +105,7 @@ class DeidentificationTest {
     @Test
     void refusesToPublishWhenKCannotBeMetWithinTheSuppressionLimit(TemporaryLake lake) {
         curatedResidents(lake, 60);
-        PrivacyPolicy impossible = new PrivacyPolicy("residents", "deid.residents", policy.source(), 100, Optional.empty(),
-                Optional.empty(), 0.0, 0.2, policy.quasiIdentifiers());
+        PrivacyPolicy impossible = policy.withKAnonymity(100, 0.0);
 
         for (String engine : List.of("memory", "spark")) {
             assertThatThrownBy(() -> publish(lake, lake.settings().withOption("lake.anonymize.engine", engine), impossible, "run-test"))
@@ -115,9 +121,8 @@ class DeidentificationTest {
     @Test
     void aSourceWithoutAQuasiIdentifierValueIsAClearErrorAndPublishesNothing(TemporaryLake lake) {
         curatedResidents(lake, 100);
-        PrivacyPolicy withGaps = new PrivacyPolicy("residents", "deid.residents",
-                policy.source().replace("sex,", "CASE WHEN sex = '1' THEN NULL ELSE sex END AS sex,"), 5, Optional.empty(),
-                Optional.empty(), 0.05, 0.2, policy.quasiIdentifiers());
+        PrivacyPolicy withGaps = policy.withSource(
+                policy.source().replace("sex,", "CASE WHEN sex = '1' THEN NULL ELSE sex END AS sex,"));
 
         assertThatThrownBy(() -> publish(lake, lake.settings(), withGaps, "run-test"))
                 .hasMessageContaining("conf/privacy/residents.yaml").hasMessageContaining("without sex");

@@ -42,7 +42,7 @@ class PrivacyPoliciesTest {
 
     @Test
     void everyPolicyPublishesADeclaredDeidTableHoldingItsQuasiIdentifiersAndSensitiveColumns() {
-        assertThat(policies).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(policies).hasSizeGreaterThanOrEqualTo(9);
         for (PrivacyPolicy policy : policies) {
             ZoneTable table = catalog.find(policy.table()).orElseThrow(() -> new AssertionError(policy.publishes() + " is not declared"));
             Set<String> columns = table.schema().columns().stream().map(Types.NestedField::name).collect(Collectors.toSet());
@@ -59,7 +59,8 @@ class PrivacyPoliciesTest {
         Path adult = LakeExtension.repositoryRoot().resolve("anonymize/src/test/resources/adult");
         Files.writeString(directory.resolve("adult.yaml"), String.join("\n",
                 "dataset: adult",
-                "publishes: deid.adult",
+                "publishes: deid.residents",
+                "tier: pseudonymised",
                 "source: SELECT * FROM ${curated}.adult",
                 "k_anonymity: 5",
                 "t_closeness: {column: education, t: 0.3, hierarchy_file: hierarchies/adult_hierarchy_education.csv}",

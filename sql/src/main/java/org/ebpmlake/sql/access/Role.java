@@ -1,10 +1,15 @@
 package org.ebpmlake.sql.access;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.ebpmlake.lake.ErrorCategory;
 import org.ebpmlake.lake.LakeException;
+import org.ebpmlake.schemas.PrivacyTier;
 import org.ebpmlake.schemas.Zone;
 
 /**
@@ -19,6 +24,11 @@ public enum Role {
     SCHOOL_BOARD("教育委員会", List.of(new TableGrant(Zone.MART, "education_.*"))),
     /** The DX office: KPI marts only. */
     DX_OFFICE("DX推進担当", List.of(new TableGrant(Zone.MART, "kpi_.*"))),
+    /**
+     * Recipients outside the city's own analysts (researchers, contractors receiving 匿名加工情報): de-identified
+     * tables of the anonymised tier only.
+     */
+    PARTNER("外部提供先", List.of(new TableGrant(Zone.DEID, ".*"))),
     /** Data stewards: every zone, raw included. */
     STEWARD("データスチュワード", List.of(new TableGrant(Zone.RAW, ".*"), new TableGrant(Zone.CURATED, ".*"),
             new TableGrant(Zone.DEID, ".*"), new TableGrant(Zone.MART, ".*"), new TableGrant(Zone.OPS, ".*")));
@@ -58,6 +68,41 @@ public enum Role {
     public String readable() {
         String allowed = String.join(", ", grants.stream().map(TableGrant::describe).toList());
         return "参照できるのは " + allowed + " です（it reads " + allowed + " only）。";
+    }
+
+    /**
+     * The privacy tiers of deid tables the role may read: 仮名加工情報 (pseudonymised) is for the city's own
+     * analysts only, so a deid table is readable when a grant matches its name and its tier is one of these.
+     * Both engines check it: embedded Spark SQL against the table's {@value PrivacyTier#TABLE_PROPERTY} property,
+     * Trino through rules rendered per table from the policies' tiers ({@link #deidTablesReadable}).
+     */
+    public Set<PrivacyTier> tiers() {
+        return switch (this) {
+            case PLANNER, STEWARD -> EnumSet.allOf(PrivacyTier.class);
+            case SCHOOL_BOARD, DX_OFFICE, PARTNER -> EnumSet.of(PrivacyTier.ANONYMISED);
+        };
+    }
+
+    /** Whether the role may read the table, given the tier a deid table carries (none for other zones). */
+    public boolean canRead(String namespace, String table, Optional<PrivacyTier> tier) {
+        if (!canRead(namespace, table)) {
+            return false;
+        }
+        if (!Zone.DEID.namespace().equals(namespace)) {
+            return true;
+        }
+        // A deid table that does not say its tier is read as the most restricted one.
+        return tiers().contains(tier.orElse(PrivacyTier.PSEUDONYMISED));
+    }
+
+    /**
+     * Of the deid tables and their tiers, the names this role may read, for rules that can only name tables
+     * (Trino's): a grant of {@code deid.*} then covers only the tables of the role's tiers.
+     */
+    public List<String> deidTablesReadable(Map<String, PrivacyTier> deidTables) {
+        return deidTables.entrySet().stream()
+                .filter(entry -> canRead(Zone.DEID.namespace(), entry.getKey(), Optional.of(entry.getValue())))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     public static Role fromCode(String code) {

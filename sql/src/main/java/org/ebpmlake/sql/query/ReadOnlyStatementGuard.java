@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.sql.catalyst.analysis.RelationTimeTravel;
@@ -58,6 +59,7 @@ import org.apache.spark.sql.catalyst.plans.logical.WithWindowDefinition;
 import org.apache.spark.sql.catalyst.trees.TreeNode;
 import org.apache.spark.sql.connector.catalog.Identifier;
 import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
+import org.ebpmlake.schemas.PrivacyTier;
 import org.ebpmlake.schemas.Zone;
 import org.ebpmlake.sql.access.Role;
 import scala.collection.JavaConverters;
@@ -72,7 +74,8 @@ import scala.collection.JavaConverters;
  * Iceberg table of the lake's own catalog that the role may read. So commands of any kind, file-path sources
  * ({@code parquet.`/path`}), {@code spark_catalog} tables, temporary views, {@code TRANSFORM ... USING} scripts and
  * functions that call Java ({@code reflect}, {@code java_method}) are refused for every role, steward included.
- * Table names are checked against the role on the parsed plan, so a denied table's schema is never even loaded.
+ * Table names are checked against the role on the parsed plan, so a denied table's schema is never even loaded; for
+ * a deid table that check includes its privacy tier (a role outside the city's analysts reads only 匿名加工情報).
  */
 final class ReadOnlyStatementGuard {
     /** Operators a query may consist of; anything else (a command, a script, a file relation) is refused. */
@@ -90,10 +93,19 @@ final class ReadOnlyStatementGuard {
 
     private final String catalogName;
     private final Role role;
+    private final DeidTierLookup deidTiers;
 
-    ReadOnlyStatementGuard(String catalogName, Role role) {
+    /** @param deidTiers the privacy tier a deid table declares in its properties, read without loading its schema */
+    ReadOnlyStatementGuard(String catalogName, Role role, DeidTierLookup deidTiers) {
         this.catalogName = requireNonNull(catalogName, "catalogName is null");
         this.role = requireNonNull(role, "role is null");
+        this.deidTiers = requireNonNull(deidTiers, "deidTiers is null");
+    }
+
+    /** The tier of a deid table, by its name in the deid namespace; empty for a table without one (or none at all). */
+    @FunctionalInterface
+    interface DeidTierLookup {
+        Optional<PrivacyTier> tierOf(String table);
     }
 
     /** Checks the statement as parsed: query operators only, and only tables of the lake the role may read. */
@@ -144,7 +156,8 @@ final class ReadOnlyStatementGuard {
         if (inLake.size() != 2 || Zone.fromNamespace(inLake.get(0)).isEmpty()) {
             throw refused("the name " + name + " (name a table of the lake as zone.table, e.g. mart.kpi_progress)");
         }
-        if (!role.canRead(inLake.get(0), inLake.get(1))) {
+        Optional<PrivacyTier> tier = Zone.DEID.namespace().equals(inLake.get(0)) ? deidTiers.tierOf(inLake.get(1)) : Optional.empty();
+        if (!role.canRead(inLake.get(0), inLake.get(1), tier)) {
             throw new AccessDeniedException(role.denial(inLake.get(0), inLake.get(1)));
         }
     }
@@ -160,7 +173,9 @@ final class ReadOnlyStatementGuard {
         if (namespace.length != 1) {
             throw refused("the table " + String.join(".", namespace) + "." + identifier.name());
         }
-        if (!role.canRead(namespace[0], identifier.name())) {
+        Optional<PrivacyTier> tier = Optional.ofNullable(relation.table().properties().get(PrivacyTier.TABLE_PROPERTY))
+                .map(PrivacyTier::fromCode);
+        if (!role.canRead(namespace[0], identifier.name(), tier)) {
             throw new AccessDeniedException(role.denial(namespace[0], identifier.name()));
         }
     }

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,7 +16,10 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.execution.CommandExecutionMode;
 import org.ebpmlake.lake.ErrorCategory;
 import org.ebpmlake.lake.LakeException;
+import org.ebpmlake.lake.LakeSession;
 import org.ebpmlake.lake.LakeSettings;
+import org.ebpmlake.schemas.PrivacyTier;
+import org.ebpmlake.schemas.Zone;
 import org.ebpmlake.sql.access.Role;
 
 /**
@@ -34,7 +40,15 @@ public final class SparkSqlEngine implements SqlEngine {
         this.spark = requireNonNull(spark, "spark is null");
         this.role = requireNonNull(role, "role is null");
         requireNonNull(settings, "settings is null");
-        this.guard = new ReadOnlyStatementGuard(settings.catalogName(), role);
+        Catalog catalog = LakeSession.icebergCatalog(spark, settings);
+        this.guard = new ReadOnlyStatementGuard(settings.catalogName(), role, table -> {
+            TableIdentifier identifier = TableIdentifier.of(Zone.DEID.namespace(), table);
+            if (!catalog.tableExists(identifier)) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(catalog.loadTable(identifier).properties().get(PrivacyTier.TABLE_PROPERTY))
+                    .map(PrivacyTier::fromCode);
+        });
         spark.conf().set("spark.sql.defaultCatalog", settings.catalogName());
         // File-path sources (parquet.`/path`) are refused by the guard; this turns the feature off besides.
         spark.conf().set("spark.sql.runSQLOnFiles", "false");

@@ -8,9 +8,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.ebpmlake.schemas.PrivacyTier;
+import org.ebpmlake.schemas.Zone;
 import org.ebpmlake.sql.access.Role;
 import org.ebpmlake.sql.access.SqlUser;
 import org.ebpmlake.sql.access.SqlUsers;
@@ -46,11 +50,14 @@ final class TrinoAccessRules {
     private final String catalogName;
     private final String maintenanceCatalogName;
     private final SqlUsers users;
+    private final Map<String, PrivacyTier> deidTiers;
 
-    TrinoAccessRules(String catalogName, String maintenanceCatalogName, SqlUsers users) {
+    /** @param deidTiers every deid table's privacy tier, as its policy declares it */
+    TrinoAccessRules(String catalogName, String maintenanceCatalogName, SqlUsers users, Map<String, PrivacyTier> deidTiers) {
         this.catalogName = requireNonNull(catalogName, "catalogName is null");
         this.maintenanceCatalogName = requireNonNull(maintenanceCatalogName, "maintenanceCatalogName is null");
         this.users = requireNonNull(users, "users is null");
+        this.deidTiers = Map.copyOf(requireNonNull(deidTiers, "deidTiers is null"));
     }
 
     String render() {
@@ -70,9 +77,13 @@ final class TrinoAccessRules {
             }
             catalogs.add(rule("user", members, "catalog", catalogName, "allow", "all"));
             for (TableGrant grant : role.grants()) {
+                Optional<String> tablePattern = tablePattern(role, grant);
+                if (tablePattern.isEmpty()) {
+                    continue;
+                }
                 schemas.add(rule("user", members, "catalog", catalogName, "schema", grant.zone().namespace(), "owner", false));
                 tables.add(rule("user", members, "catalog", catalogName, "schema", grant.zone().namespace(),
-                        "table", grant.tablePattern(), "privileges", List.of("SELECT", "OWNERSHIP")));
+                        "table", tablePattern.get(), "privileges", List.of("SELECT", "OWNERSHIP")));
             }
         }
         catalogs.add(rule("catalog", "system", "allow", "read-only"));
@@ -106,6 +117,22 @@ final class TrinoAccessRules {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render Trino's access rules", e);
         }
+    }
+
+    /**
+     * The tables a grant opens in Trino's terms. Trino's rules can only name tables, not their properties, so a deid
+     * grant names exactly the deid tables of the tiers the role may read (none: no rule at all).
+     */
+    private Optional<String> tablePattern(Role role, TableGrant grant) {
+        if (grant.zone() != Zone.DEID || role.tiers().containsAll(EnumSet.allOf(PrivacyTier.class))) {
+            return Optional.of(grant.tablePattern());
+        }
+        List<String> readable = role.deidTablesReadable(deidTiers).stream()
+                .filter(table -> table.matches(grant.tablePattern())).map(Pattern::quote).toList();
+        if (readable.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join("|", readable));
     }
 
     /** A regular expression matching exactly the users of a role (user names are quoted, never patterns). */

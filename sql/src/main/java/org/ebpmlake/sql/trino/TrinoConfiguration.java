@@ -23,6 +23,8 @@ import org.ebpmlake.sql.audit.AuditSecret;
 import org.ebpmlake.sql.access.Role;
 import org.ebpmlake.sql.access.SqlUser;
 import org.ebpmlake.sql.access.SqlUsers;
+import org.ebpmlake.schemas.PolicyTiers;
+import org.ebpmlake.schemas.PrivacyTier;
 
 /**
  * Writes the running server's {@code etc/}: the Iceberg catalog pointing at the lake's own catalog database
@@ -107,8 +109,9 @@ public final class TrinoConfiguration {
                 "http-event-listener.connect-backoff-base", "2",
                 "http-event-listener.connect-max-delay", "1m"));
         OwnerOnlyFiles.writeString(etc.resolve("password.db"), passwordFile());
+        Map<String, PrivacyTier> deidTiers = PolicyTiers.read(Path.of(lake.option("lake.privacy.policies").orElse("conf/privacy")));
         OwnerOnlyFiles.writeString(etc.resolve("rules.json"),
-                new TrinoAccessRules(lake.catalogName(), maintenanceCatalog, users).render());
+                new TrinoAccessRules(lake.catalogName(), maintenanceCatalog, users, deidTiers).render());
         OwnerOnlyFiles.writeString(etc.resolve("log.properties"), "io.trino=WARN\n");
     }
 

@@ -46,4 +46,23 @@ class RoleTest {
         Files.writeString(broken, "# users\nalice:planner:政策企画室:long-enough-password\nbob:auditor:総務局:long-enough-password\n");
         assertThatThrownBy(() -> SqlUsers.read(broken)).hasMessageContaining("broken.txt line 3: ").hasMessageContaining("unknown role 'auditor'");
     }
+
+    @Test
+    void pseudonymisedTablesAreReadOnlyByTheCitysOwnAnalystsInBothEngines() {
+        java.util.Map<String, org.ebpmlake.schemas.PrivacyTier> tiers = java.util.Map.of(
+                "residents", org.ebpmlake.schemas.PrivacyTier.ANONYMISED,
+                "residents_internal", org.ebpmlake.schemas.PrivacyTier.PSEUDONYMISED);
+
+        assertThat(Role.PARTNER.canRead("deid", "residents_internal",
+                java.util.Optional.of(org.ebpmlake.schemas.PrivacyTier.PSEUDONYMISED))).isFalse();
+        assertThat(Role.PARTNER.canRead("deid", "residents",
+                java.util.Optional.of(org.ebpmlake.schemas.PrivacyTier.ANONYMISED))).isTrue();
+        // A deid table that does not say its tier counts as pseudonymised.
+        assertThat(Role.PARTNER.canRead("deid", "residents", java.util.Optional.empty())).isFalse();
+        assertThat(Role.PLANNER.canRead("deid", "residents_internal",
+                java.util.Optional.of(org.ebpmlake.schemas.PrivacyTier.PSEUDONYMISED))).isTrue();
+        // Trino's rules name tables: the partner's deid grant renders to the anonymised ones only.
+        assertThat(Role.PARTNER.deidTablesReadable(tiers)).containsExactly("residents");
+        assertThat(Role.PLANNER.deidTablesReadable(tiers)).containsExactly("residents", "residents_internal");
+    }
 }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.ebpmlake.lake.LakeExtension;
 import org.ebpmlake.lake.TemporaryLake;
+import org.ebpmlake.schemas.PrivacyTier;
 import org.ebpmlake.sql.access.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -127,6 +128,24 @@ class SparkSqlEngineTest {
         assertThat(lake.spark().conf().get("spark.sql.runSQLOnFiles")).isEqualTo("false");
         assertThat(lake.directory().resolve("out")).doesNotExist();
         assertThat(lake.count("deid.residents")).isEqualTo(1);
+    }
+
+    @Test
+    void aRoleOutsideTheCitysAnalystsReadsOnlyTheAnonymisedTier(TemporaryLake lake) {
+        lake.withTables();
+        lake.spark().sql("ALTER TABLE " + lake.table("deid.residents_internal") + " SET TBLPROPERTIES ('"
+                + PrivacyTier.TABLE_PROPERTY + "' = 'pseudonymised')");
+        lake.spark().sql("ALTER TABLE " + lake.table("deid.residents") + " SET TBLPROPERTIES ('"
+                + PrivacyTier.TABLE_PROPERTY + "' = 'anonymised')");
+        SparkSqlEngine partner = new SparkSqlEngine(lake.spark(), lake.settings(), Role.PARTNER);
+        SparkSqlEngine planner = new SparkSqlEngine(lake.spark(), lake.settings(), Role.PLANNER);
+
+        assertThat(partner.execute("SELECT count(*) FROM deid.residents").rows()).containsExactly(List.of("0"));
+        assertThatThrownBy(() -> partner.execute("SELECT count(*) FROM deid.residents_internal"))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("residents_internal");
+        assertThatThrownBy(() -> partner.execute("SELECT no_such_column FROM deid.residents_internal"))
+                .isInstanceOf(AccessDeniedException.class).hasMessageNotContaining("resident_pseudonym");
+        assertThat(planner.execute("SELECT count(*) FROM deid.residents_internal").rows()).containsExactly(List.of("0"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyStore;
 import java.sql.Connection;
@@ -75,7 +76,10 @@ class TrinoIT {
                 freePort(), freePort(), freePort(), lake.directory().resolve("secrets/users.txt"));
         Files.createDirectories(services);
         Files.createSymbolicLink(settings.installation(), installed);
-        users = SqlUsers.readOrCreateLocal(settings.usersFile());
+        SqlUsers.readOrCreateLocal(settings.usersFile());
+        // A recipient outside the city's own analysts, as a steward would add one: reads only the anonymised tier.
+        Files.writeString(settings.usersFile(), "partner:partner:大学研究室:" + "p".repeat(24) + "\n", StandardOpenOption.APPEND);
+        users = SqlUsers.read(settings.usersFile());
         configuration = new TrinoConfiguration(settings, lake.settings(), users);
         configuration.write();
         receiver = startReceiver();
@@ -131,6 +135,16 @@ class TrinoIT {
             assertThatThrownBy(() -> dxOffice.execute("SELECT * FROM deid.residents")).isInstanceOf(AccessDeniedException.class);
             assertThat(steward.execute("SELECT count(*) FROM raw.residents").rows()).containsExactly(List.of("0"));
             assertThat(steward.execute("SELECT count(*) FROM ops.runs").rows()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aPartnerReadsTheAnonymisedTierAndNotThePseudonymisedOne() {
+        try (TrinoSqlEngine partner = engine(Role.PARTNER)) {
+            assertThat(partner.execute("SELECT count(*) FROM deid.residents").rows()).hasSize(1);
+            assertThatThrownBy(() -> partner.execute("SELECT count(*) FROM deid.residents_internal"))
+                    .isInstanceOf(AccessDeniedException.class).hasMessageContaining("residents_internal");
+            assertThatThrownBy(() -> partner.execute("SELECT count(*) FROM mart.kpi_progress")).isInstanceOf(AccessDeniedException.class);
         }
     }
 
