@@ -66,6 +66,7 @@
   };
   Chart.prototype.optionsOf = function (filter) {
     var seen = {}, options = [], self = this;
+    if (filter.all) { options.push({ value: '*', label: english() ? 'All' : 'すべて' }); }
     this.spec.rows.forEach(function (row) {
       var key = String(self.value(row, filter.column));
       if (!seen[key]) {
@@ -82,7 +83,7 @@
     return this.spec.rows.filter(function (row) {
       var keep = true;
       Object.keys(self.state).forEach(function (column) {
-        if (String(self.value(row, column)) !== self.state[column]) { keep = false; }
+        if (self.state[column] !== '*' && String(self.value(row, column)) !== self.state[column]) { keep = false; }
       });
       Object.keys(self.spec.fixed || {}).forEach(function (column) {
         if (String(self.value(row, column)) !== String(self.spec.fixed[column])) { keep = false; }
@@ -230,6 +231,15 @@
     }
     return values;
   };
+  /** An x value as the reader reads it: a school's or ward's name rather than its code, a grade as 小3. */
+  Chart.prototype.xLabel = function (rows, x, value) {
+    var self = this;
+    if (x.labelColumns) {
+      var row = rows.filter(function (candidate) { return String(self.value(candidate, x.column)) === String(value); })[0];
+      if (row && self.value(row, x.labelColumns[lang()])) { return self.value(row, x.labelColumns[lang()]); }
+    }
+    return this.valueText(x, value);
+  };
   Chart.prototype.drawCartesian = function (rows) {
     var self = this, spec = this.spec, chart = this.plot();
     if (!chart) { return; }
@@ -285,9 +295,9 @@
       } },
       grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
       xAxis: { type: 'category', name: text(x.label), nameLocation: 'middle', nameGap: 28,
-        data: xs.map(function (value) { return self.valueText(x, value); }),
+        data: xs.map(function (value) { return self.xLabel(rows, x, value); }),
         axisLabel: { interval: 0, rotate: xs.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' } },
-      yAxis: { type: 'value', name: first.unit, max: spec.type === 'stacked_bar' && first.unit === '%' ? 100 : null },
+      yAxis: { type: 'value', name: first.unit, scale: spec.type === 'line', max: spec.type === 'stacked_bar' && first.unit === '%' ? 100 : null },
       series: series
     }, true);
   };
@@ -309,6 +319,11 @@
     extra.stations.forEach(function (station) { lons.push(station.lon); lats.push(station.lat); });
     var west = Math.min.apply(null, lons) - 0.004, east = Math.max.apply(null, lons) + 0.004;
     var south = Math.min.apply(null, lats) - 0.002, north = Math.max.apply(null, lats) + 0.002;
+    // Widen a narrow strip so the map is at least half as wide as it is tall.
+    var minimumSpan = (north - south) * 0.5 / 0.82;
+    if (east - west < minimumSpan) {
+      var middle = (east + west) / 2; west = middle - minimumSpan / 2; east = middle + minimumSpan / 2;
+    }
     var box = this.section.querySelector('.plot');
     var height = box.clientHeight - 90;
     // Keep the map's proportions: a degree of longitude here is about 0.82 of a degree of latitude.
@@ -320,7 +335,8 @@
         return param.name;
       } },
       grid: { left: 'center', top: 16, width: Math.max(width, 120), height: height },
-      xAxis: { type: 'value', min: west, max: east, name: english() ? 'Longitude' : '経度', axisLabel: { formatter: function (v) { return v.toFixed(3); } }, splitNumber: 3 },
+      xAxis: { type: 'value', min: west, max: east, name: english() ? 'Longitude' : '経度', nameLocation: 'middle', nameGap: 26,
+        axisLabel: { formatter: function (v) { return v.toFixed(3); }, hideOverlap: true }, splitNumber: 3 },
       yAxis: { type: 'value', min: south, max: north, name: english() ? 'Latitude' : '緯度', axisLabel: { formatter: function (v) { return v.toFixed(3); } } },
       visualMap: { type: 'continuous', min: 0, max: maximum, dimension: 4, seriesIndex: 0, inRange: { color: HEAT }, orient: 'horizontal',
         left: 'center', bottom: 0, itemHeight: 160, text: [number(maximum, 0), '0'], calculable: false },
@@ -427,7 +443,8 @@
       var idCell = el('td');
       idCell.appendChild(el('a', { href: spec.extra.detail.replace('{id}', id) }, id));
       tr.appendChild(idCell);
-      tr.appendChild(el('td', {}, english() ? (self.value(row, 'kpi_text_en') || self.value(row, 'kpi_text_ja')) : self.value(row, 'kpi_text_ja')));
+      var indicator = english() ? (self.value(row, 'kpi_text_en') || self.value(row, 'kpi_text_ja')) : self.value(row, 'kpi_text_ja');
+      tr.appendChild(el('td', {}, indicator || self.value(row, 'measure_title_ja')));
       var statusCell = el('td');
       statusCell.appendChild(el('span', { 'class': 'badge ' + status.code }, english() ? status.en : status.ja));
       tr.appendChild(statusCell);
@@ -515,6 +532,8 @@
       charts.push(chart);
       chart.start();
     });
+    // Tells a waiting reader (and the browser tests) that every chart and table is drawn.
+    document.body.setAttribute('data-ready', 'true');
     window.addEventListener('resize', function () {
       charts.forEach(function (chart) {
         if (chart.echart) { chart.echart.resize(); if (chart.spec.type === 'mesh_heatmap') { chart.render(); } }

@@ -113,6 +113,7 @@ final class ChartSection {
         declared.put("labelColumns", field.labelColumns().orElse(null));
         declared.put("initial", field.initial().orElse(null));
         declared.put("valueLabels", field.valueLabels());
+        declared.put("all", field.all());
         return declared;
     }
 }

@@ -89,10 +89,24 @@ public final class KpiSite {
         return new KpiReportPage(dashboard, statuses()).write(settings.siteDirectory(), asOf, kpis, sampleData());
     }
 
-    /** Whether the KPI figures came from the generated sample deliveries (then every page says so). */
+    /**
+     * Whether the KPI figures came from the generated sample deliveries (then every KPI page says so): a raw batch
+     * whose file is one the sample generator wrote under {@code <lake.sources>/sample/kpi/}.
+     */
     private boolean sampleData() {
+        Path samples = settings.sourcesDirectory().resolve("sample").resolve("kpi");
+        if (!java.nio.file.Files.isDirectory(samples)) {
+            return false;
+        }
+        java.util.Set<String> sampleFiles;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(samples)) {
+            sampleFiles = files.map(file -> file.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list the sample deliveries in " + samples, e);
+        }
         String raw = new TableName(Zone.RAW, "kpi_actuals_reported").in(settings.catalogName());
-        return spark.sql("SELECT count(*) FROM " + raw + " WHERE _source_file LIKE '%/sample/%'").first().getLong(0) > 0;
+        return spark.sql("SELECT DISTINCT _source_file FROM " + raw).collectAsList().stream()
+                .anyMatch(row -> sampleFiles.contains(row.getString(0)));
     }
 
     static String sampleBanner() {

@@ -11,7 +11,8 @@ import org.ebpmlake.schemas.LocalizedText;
  * A dimension or filter of a chart: a column of the chart's source, or a portable SQL expression over its columns
  * (CASE, CAST, comparisons, {@code hour(...)}: what Spark SQL and Trino both read) named {@code column}. A filter may
  * show other columns as its options' labels ({@code labelColumns}, Japanese and English) and start at {@code initial};
- * {@code valueLabels} names and orders the values a field can take (before and after; grade 7 as 中1).
+ * {@code valueLabels} names and orders the values a field can take (before and after; grade 7 as 中1); a filter with
+ * {@code all} also offers every value at once, and starts there unless it declares {@code initial}.
  */
 public record FieldDeclaration(
         @JsonProperty("column") String column,
@@ -19,7 +20,8 @@ public record FieldDeclaration(
         @JsonProperty("label") LocalizedText label,
         @JsonProperty("label_columns") Optional<LocalizedText> labelColumns,
         @JsonProperty("initial") Optional<String> initial,
-        @JsonProperty("value_labels") Map<String, LocalizedText> valueLabels) {
+        @JsonProperty("value_labels") Map<String, LocalizedText> valueLabels,
+        @JsonProperty("all") boolean all) {
     public FieldDeclaration {
         requireNonNull(column, "column is null");
         if (!column.matches("[a-z][a-z0-9_]*")) {

@@ -17,8 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.sql.access.Role;
+import org.ebpmlake.sql.access.RowFilteredGrant;
 import org.ebpmlake.sql.access.SqlUser;
 import org.ebpmlake.sql.access.SqlUsers;
 
@@ -141,12 +144,33 @@ public final class TrinoConfiguration {
                         "table", grant.tablePattern(), "privileges", List.of("SELECT")));
             }
         }
+        addRowFilterRules(schemas, tables);
         catalogs.add(Map.of("catalog", "system", "allow", "read-only"));
         Map<String, Object> rules = new LinkedHashMap<>();
         rules.put("catalogs", catalogs);
         rules.put("schemas", schemas);
         rules.put("tables", tables);
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rules);
+    }
+
+    /**
+     * One rule per user of a role with row-filtered grants (school staff): SELECT on the table, filtered to the rows
+     * whose column equals the user's department (their school's code), so one school's staff read no other school's row.
+     */
+    void addRowFilterRules(List<Map<String, Object>> schemas, List<Map<String, Object>> tables) {
+        for (SqlUser user : users.all()) {
+            for (RowFilteredGrant grant : user.role().rowFilteredGrants()) {
+                if (!user.department().matches("[A-Za-z0-9_-]+")) {
+                    throw new LakeException(ErrorCategory.INVALID_FILE, "SQLユーザー " + user.name() + " の所属 '" + user.department()
+                            + "' は行フィルタに使えません / user " + user.name() + " of role " + user.role().code()
+                            + " needs a code as department (for school staff, the 13-character school code); fix the users file");
+                }
+                schemas.add(Map.of("user", user.name(), "catalog", lake.catalogName(), "schema", grant.zone().namespace(), "owner", false));
+                tables.add(Map.of("user", user.name(), "catalog", lake.catalogName(), "schema", grant.zone().namespace(),
+                        "table", grant.table(), "privileges", List.of("SELECT"),
+                        "filter", grant.column() + " = '" + user.department() + "'"));
+            }
+        }
     }
 
     /** A self-signed certificate for 127.0.0.1 and localhost, created once; returns the key store password. */

@@ -34,6 +34,15 @@ final class AreaNames {
         };
     }
 
+    /** The ward's Japanese name, for a school's or a ward's row; null for the city's. */
+    String wardJapanese(AreaCell cell) {
+        return cell.wardCode() == null ? null : wards.byCode(cell.wardCode()).map(Ward::nameJa).orElse(cell.wardCode());
+    }
+
+    String wardEnglish(AreaCell cell) {
+        return cell.wardCode() == null ? null : wards.byCode(cell.wardCode()).map(Ward::nameEn).orElse(cell.wardCode());
+    }
+
     static Map<String, String> schoolNames(java.util.List<org.apache.spark.sql.Row> schools) {
         return schools.stream().collect(Collectors.toMap(row -> row.<String>getAs("school_code"), row -> row.<String>getAs("school_name")));
     }

@@ -2,19 +2,17 @@ package org.ebpmlake.pipelines.mart.education;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
  * {@code mart.education_attendance}: per month, grade and school, ward or city, enrolment, the absence rate (days
  * absent over the student-days recorded) and the number of students absent 30 days or more since the fiscal year
- * began (the 不登校 threshold). That number is itself a count of students, so it gets a pattern of its own on top
- * of the enrolment's: 1 to 9 is hidden, 0 is shown.
+ * began (the 不登校 threshold). That number is itself a count of students, so it gets a pattern of its own: 1 to
+ * 9 is hidden, 0 is shown.
  */
 final class AttendanceMart {
     private final EducationSql sql;
@@ -60,11 +58,8 @@ final class AttendanceMart {
         }
         ProtectedTable absentTable = AreaTables.of(EducationTables.ATTENDANCE + " students_absent_30_plus", absentCells, minimumGroup, 0,
                 cell -> Optional.empty());
-        Set<String> alreadyHidden = new HashSet<>();
-        for (String month : months) {
-            alreadyHidden.addAll(enrollment.hiddenIn(month, absentTable.cells().keySet()));
-        }
-        SuppressionPattern absentPattern = suppression.suppress(absentTable, Set.of(), alreadyHidden);
+        // Its own pattern: a count of 0 or of 10 or more absentees says nothing about a hidden enrolment but a lower bound.
+        SuppressionPattern absentPattern = suppression.suppress(absentTable);
         List<Row> rows = new ArrayList<>();
         for (AreaCell absentCell : absentCells) {
             String month = absentCell.slice().substring(0, 7);
@@ -77,7 +72,7 @@ final class AttendanceMart {
             Double absenceRate = counted == null || counted.<Long>getAs("recorded_days") == 0 ? null
                     : ScoresMart.rounded(100.0 * counted.<Long>getAs("absent_days") / counted.<Long>getAs("recorded_days"));
             rows.add(RowFactory.create(EducationMonths.fiscalYear(month), month, grade, group.level().code(), group.areaCode(),
-                    group.wardCode(), names.japanese(group), names.english(group), hidden, hidden ? null : group.count(),
+                    group.wardCode(), names.wardJapanese(group), names.wardEnglish(group), names.japanese(group), names.english(group), hidden, hidden ? null : group.count(),
                     hidden ? null : absenceRate, absentHidden, absentHidden ? null : absentCell.count()));
         }
         return new BuiltMart(EducationTables.ATTENDANCE, rows);

@@ -93,26 +93,31 @@ public final class CellSuppression {
     }
 
     /**
-     * Hides one more cell beside the first hidden cell whose range is too narrow, and says whether it did. One at a
-     * time, because one more hidden cell often widens the ranges of its neighbours too.
+     * Hides one more cell beside each hidden cell whose range is too narrow, at most one per margin in a round (one
+     * more hidden cell often widens its neighbours' ranges too), and says whether it hid any.
      */
     private boolean widenNarrowRanges(Set<String> hidden, ProtectedTable table, Map<String, List<Margin>> marginsOf) {
+        Set<Margin> widened = new java.util.HashSet<>();
+        boolean changed = false;
         for (Map.Entry<String, FeasibleRanges.Range> range : ranges.of(table, hidden).entrySet()) {
-            if (range.getValue().width() >= table.minimumGroup()) {
+            List<Margin> margins = marginsOf.getOrDefault(range.getKey(), List.of());
+            if (range.getValue().width() >= table.minimumGroup() || margins.stream().anyMatch(widened::contains)) {
                 continue;
             }
-            for (Margin margin : marginsOf.getOrDefault(range.getKey(), List.of())) {
+            for (Margin margin : margins) {
                 Optional<String> partner = smallestPublishedPart(margin, hidden, table);
                 if (partner.isEmpty() && !hidden.contains(margin.total())) {
                     partner = Optional.of(margin.total());
                 }
                 if (partner.isPresent()) {
                     hidden.add(partner.get());
-                    return true;
+                    widened.add(margin);
+                    changed = true;
+                    break;
                 }
             }
         }
-        return false;
+        return changed;
     }
 
     /** The smallest published part that is not zero (hiding a known zero adds little doubt), else any published part. */

@@ -48,7 +48,7 @@ final class DeviceUseMart {
                 boolean hidden = enrollment.isHidden(grade, group.level(), group.areaCode());
                 long active = activeDays.getOrDefault(month + "|" + group.id(), 0L);
                 rows.add(RowFactory.create(EducationMonths.fiscalYear(month), month, grade, group.level().code(), group.areaCode(),
-                        group.wardCode(), names.japanese(group), names.english(group), hidden, hidden ? null : group.count(), days,
+                        group.wardCode(), names.wardJapanese(group), names.wardEnglish(group), names.japanese(group), names.english(group), hidden, hidden ? null : group.count(), days,
                         hidden ? null : ScoresMart.rounded(100.0 * active / (group.count() * days))));
             }
         }

@@ -56,8 +56,12 @@ public final class EducationMarts {
     /** Builds, verifies and (if every mart passes) writes the five marts; reports each in ops.privacy_reports. */
     public StageOutput build(String runId) {
         requireNonNull(runId, "runId is null");
-        List<BuiltMart> marts = buildAll();
+        List<String> timings = new ArrayList<>();
+        long started = System.nanoTime();
+        List<BuiltMart> marts = buildAll(timings);
+        long verifying = System.nanoTime();
         List<MartVerdict> verdicts = verifier.verify(marts);
+        timings.add(String.format("verification %.1f s", (System.nanoTime() - verifying) / 1e9));
         boolean verified = verdicts.stream().allMatch(MartVerdict::verified);
         for (MartVerdict verdict : verdicts) {
             report(runId, verdict);
@@ -79,24 +83,43 @@ public final class EducationMarts {
             primary += verdict.primary();
             complementary += verdict.complementary();
         }
+        timings.add(String.format("total %.1f s", (System.nanoTime() - started) / 1e9));
         return StageOutput.succeeded(cells, cells - primary - complementary, marts.size() + " marts verified: " + cells + " cells, "
-                + primary + " suppressed as small (primary), " + complementary + " to protect them (complementary)");
+                + primary + " suppressed as small (primary), " + complementary + " to protect them (complementary); "
+                + String.join(", ", timings));
     }
 
     /** The marts as they would be published, hidden cells blank; nothing is written. */
     List<BuiltMart> buildAll() {
+        return buildAll(new ArrayList<>());
+    }
+
+    private List<BuiltMart> buildAll(List<String> timings) {
         EducationSql sql = new EducationSql(spark, settings.catalogName());
         CellSuppression suppression = new CellSuppression();
         AreaNames names = new AreaNames(AreaNames.schoolNames(sql.collect("SELECT school_code, school_name FROM ${curated}.schools")));
+        long started = System.nanoTime();
         Enrollment enrollment = Enrollment.count(sql, suppression, minimumGroup);
+        started = lap(timings, "enrolment", started);
         List<BuiltMart> marts = new ArrayList<>();
         marts.add(new ScoresMart(sql, names, suppression, minimumGroup).build(FiscalYears.of(asOf)));
+        started = lap(timings, "scores", started);
         marts.add(new DeviceUseMart(sql, names).build(enrollment));
+        started = lap(timings, "device use", started);
         marts.add(new MoodMart(sql, names, suppression, minimumGroup).build(enrollment));
+        started = lap(timings, "mood", started);
         marts.add(new AttendanceMart(sql, names, suppression, minimumGroup).build(enrollment));
+        started = lap(timings, "attendance", started);
         marts.add(new NurseVisitsMart(sql, suppression, minimumGroup).build());
+        lap(timings, "nurse visits", started);
         return marts.stream().map(mart -> mart.withSchema(spark.table(mart.table().in(settings.catalogName())).schema()))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    }
+
+    private static long lap(List<String> timings, String step, long started) {
+        long now = System.nanoTime();
+        timings.add(String.format("%s %.1f s", step, (now - started) / 1e9));
+        return now;
     }
 
     private void report(String runId, MartVerdict verdict) {

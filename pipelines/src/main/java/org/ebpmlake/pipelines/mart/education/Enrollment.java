@@ -1,7 +1,6 @@
 package org.ebpmlake.pipelines.mart.education;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +45,7 @@ final class Enrollment {
 
     /** The ids, in a table sliced by {@code prefix|grade}, of the groups hidden here. */
     Set<String> hiddenIn(String prefix, Set<String> idsOfThatTable) {
-        Set<String> hidden = new HashSet<>();
+        Set<String> hidden = new java.util.TreeSet<>();
         for (String id : pattern.suppressed()) {
             String candidate = prefix + "|" + id;
             if (idsOfThatTable.contains(candidate)) {

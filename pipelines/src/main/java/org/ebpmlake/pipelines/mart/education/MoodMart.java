@@ -49,7 +49,7 @@ final class MoodMart {
             long checkIns = group.getAs("check_ins");
             String month = group.getAs("month");
             rows.add(RowFactory.create(EducationMonths.fiscalYear(month), month, group.<Integer>getAs("grade"), cell.level().code(),
-                    cell.areaCode(), cell.wardCode(), names.japanese(cell), names.english(cell), hidden, hidden ? null : cell.count(),
+                    cell.areaCode(), cell.wardCode(), names.wardJapanese(cell), names.wardEnglish(cell), names.japanese(cell), names.english(cell), hidden, hidden ? null : cell.count(),
                     hidden ? null : ScoresMart.share(group, "sunny", checkIns), hidden ? null : ScoresMart.share(group, "cloudy", checkIns),
                     hidden ? null : ScoresMart.share(group, "rainy", checkIns), hidden ? null : ScoresMart.share(group, "stormy", checkIns)));
         }

@@ -15,7 +15,8 @@ import java.util.Map;
 public record ProtectedTable(String name, Map<String, ProtectedCell> cells, List<Margin> margins, int minimumGroup, long lowerBound) {
     public ProtectedTable {
         requireNonNull(name, "name is null");
-        cells = Map.copyOf(requireNonNull(cells, "cells is null"));
+        // Kept in the order cells were added: the pattern is chosen by walking them, and must come out the same on every run.
+        cells = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(cells, "cells is null")));
         margins = List.copyOf(requireNonNull(margins, "margins is null"));
         if (minimumGroup < 2) {
             throw new IllegalArgumentException("the minimum group must be at least 2, got " + minimumGroup);

@@ -47,7 +47,7 @@ final class ScoresMart {
             long tested = group.getAs("students_tested");
             List<Double> quartiles = group.getList(group.fieldIndex("quartiles"));
             rows.add(RowFactory.create(group.<Integer>getAs("fiscal_year"), group.<String>getAs("subject"), group.<Integer>getAs("grade"),
-                    cell.level().code(), cell.areaCode(), cell.wardCode(), names.japanese(cell), names.english(cell), hidden,
+                    cell.level().code(), cell.areaCode(), cell.wardCode(), names.wardJapanese(cell), names.wardEnglish(cell), names.japanese(cell), names.english(cell), hidden,
                     hidden ? null : tested,
                     hidden ? null : rounded(group.<Double>getAs("mean_score")),
                     hidden ? null : rounded(quartiles.get(0)), hidden ? null : rounded(quartiles.get(1)),

@@ -2,7 +2,6 @@ package org.ebpmlake.pipelines.mart.education;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -12,8 +11,9 @@ import java.util.Set;
  */
 public record SuppressionPattern(Set<String> primary, Set<String> complementary) {
     public SuppressionPattern {
-        primary = Set.copyOf(requireNonNull(primary, "primary is null"));
-        complementary = Set.copyOf(requireNonNull(complementary, "complementary is null"));
+        // Sorted, so that whoever walks the pattern walks it in the same order on every run.
+        primary = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(requireNonNull(primary, "primary is null")));
+        complementary = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(requireNonNull(complementary, "complementary is null")));
         for (String cell : primary) {
             if (complementary.contains(cell)) {
                 throw new IllegalArgumentException("cell " + cell + " is both primary and complementary");
@@ -26,7 +26,7 @@ public record SuppressionPattern(Set<String> primary, Set<String> complementary)
     }
 
     public Set<String> suppressed() {
-        Set<String> all = new HashSet<>(primary);
+        Set<String> all = new java.util.TreeSet<>(primary);
         all.addAll(complementary);
         return all;
     }

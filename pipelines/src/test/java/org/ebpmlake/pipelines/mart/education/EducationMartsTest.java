@@ -83,7 +83,7 @@ class EducationMartsTest {
         List<Row> tampered = new ArrayList<>();
         for (Row row : scores.rows()) {
             boolean sameSlice = slice(row).equals(slice(leftHidden));
-            tampered.add(row != leftHidden && sameSlice && row.<Boolean>getAs("suppressed") ? shown(row, 9, trueCounts.get(id(row))) : row);
+            tampered.add(row != leftHidden && sameSlice && row.<Boolean>getAs("suppressed") ? shown(row, row.fieldIndex("students_tested"), trueCounts.get(id(row))) : row);
         }
         marts.set(0, new BuiltMart(scores.table(), tampered));
 
@@ -103,7 +103,7 @@ class EducationMartsTest {
                 .findFirst().orElseThrow();
         List<Row> tampered = new ArrayList<>();
         for (Row row : deviceUse.rows()) {
-            tampered.add(row == hidden ? shown(row, 9, 1L) : row);
+            tampered.add(row == hidden ? shown(row, row.fieldIndex("students"), 1L) : row);
         }
         marts.set(1, new BuiltMart(deviceUse.table(), tampered));
 
@@ -148,7 +148,7 @@ class EducationMartsTest {
         for (int index = 0; index < values.length; index++) {
             values[index] = row.get(index);
         }
-        values[8] = false;
+        values[row.fieldIndex("suppressed")] = false;
         values[countIndex] = count;
         return new GenericRowWithSchema(values, row.schema());
     }
