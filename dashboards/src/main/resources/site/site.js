@@ -384,13 +384,14 @@
         itemStyle: { color: '#E69F00' } });
     }
     var low = years.length ? Math.min.apply(null, years) : 2022, high = years.length ? Math.max.apply(null, years) : 2025;
+    if (high === low) { high = low + 1; }
     chart.setOption({
       color: PALETTE, animation: false, aria: { enabled: true },
       legend: { type: 'scroll', top: 0 },
       tooltip: { trigger: 'item', formatter: function (param) { return param.seriesName + '<br>' + param.value[0] + ': ' + number(param.value[1]) + ' ' + (kpi.unit || ''); } },
       grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', min: low - 0.3, max: high + 0.3, interval: 1, name: english() ? 'Fiscal year' : '年度',
-        axisLabel: { formatter: function (value) { return Number.isInteger(value) ? String(value) : ''; } } },
+      xAxis: { type: 'value', min: low, max: high, interval: 1, name: english() ? 'Fiscal year' : '年度', nameLocation: 'middle', nameGap: 26,
+        axisLabel: { formatter: function (value) { return english() ? 'FY' + value : value + '年度'; } } },
       yAxis: { type: 'value', name: kpi.unit || '', scale: true },
       series: series
     }, true);
@@ -444,11 +445,11 @@
       idCell.appendChild(el('a', { href: spec.extra.detail.replace('{id}', id) }, id));
       tr.appendChild(idCell);
       var indicator = english() ? (self.value(row, 'kpi_text_en') || self.value(row, 'kpi_text_ja')) : self.value(row, 'kpi_text_ja');
-      tr.appendChild(el('td', {}, indicator || self.value(row, 'measure_title_ja')));
+      tr.appendChild(el('td', { 'class': 'kpi-text' }, indicator || self.value(row, 'measure_title_ja')));
       var statusCell = el('td');
       statusCell.appendChild(el('span', { 'class': 'badge ' + status.code }, english() ? status.en : status.ja));
       tr.appendChild(statusCell);
-      var ratio = self.value(row, 'progress_ratio'), progressCell = el('td');
+      var ratio = self.value(row, 'progress_ratio'), progressCell = el('td', { 'class': 'kpi-progress' });
       var bar = el('div', { 'class': 'progress', role: 'img', 'aria-label': ratio === null ? '—' : Math.round(ratio * 100) + '%' });
       var fill = el('span', { 'class': 'bar' });
       fill.style.width = ratio === null ? '0' : Math.max(0, Math.min(100, ratio * 100)) + '%';
@@ -468,9 +469,9 @@
       }
       tr.appendChild(sparkCell);
       var latest = self.value(row, 'latest_value'), target = self.value(row, 'target_value');
-      tr.appendChild(el('td', { 'class': 'number' }, (latest === null ? '—' : number(latest) + unit) + ' ／ '
+      tr.appendChild(el('td', { 'class': 'figures' }, (latest === null ? '—' : number(latest) + unit) + ' ／ '
         + (target === null ? (self.value(row, 'target_text') || '—') : number(target) + unit)));
-      var dutyCell = el('td');
+      var dutyCell = el('td', { 'class': 'kpi-duty' });
       dutyCell.appendChild(el('div', {}, english() ? self.value(row, 'department_en') : self.value(row, 'department_ja')));
       var overdue = self.value(row, 'overdue_since');
       if (overdue) {

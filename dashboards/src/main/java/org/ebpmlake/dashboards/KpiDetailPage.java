@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ebpmlake.dashboards.declaration.DashboardDeclaration;
+import org.ebpmlake.reference.KpiReportingDuty;
 import org.ebpmlake.reference.KpiStatus;
 
 /**
@@ -39,8 +40,9 @@ final class KpiDetailPage {
         String id = text("kpi_id");
         KpiStatus status = KpiStatus.fromCode(text("status"));
         String unit = text("unit");
-        StringBuilder html = new StringBuilder(SitePage.header(id + " " + text("kpi_text_ja"), id + " " + text("kpi_text_en"), "../", true));
-        html.append("<h1>").append(HtmlText.escape(id)).append(" ").append(HtmlText.bilingual(text("kpi_text_ja"), text("kpi_text_en")))
+        String indicator = KpiReportPage.indicator(kpis, kpi);
+        StringBuilder html = new StringBuilder(SitePage.header(id + " " + indicator, id + " " + text("kpi_text_en"), "../", true));
+        html.append("<h1>").append(HtmlText.escape(id)).append(" ").append(HtmlText.bilingual(indicator, text("kpi_text_en")))
                 .append("</h1>\n<p>VALUE ").append(HtmlText.escape(text("value_area"))).append(" ")
                 .append(HtmlText.escape(text("value_area_title_ja"))).append(" ／ ").append(HtmlText.escape(text("measure_title_ja"))).append("</p>\n");
         if (sample) {
@@ -54,7 +56,7 @@ final class KpiDetailPage {
         row(html, "進捗率", "Progress", progress());
         row(html, "目標年度の予測", "Forecast for the target year", number(value("forecast_value"), unit));
         row(html, "報告所属", "Reporting department", HtmlText.bilingual(text("department_ja"), text("department_en")));
-        row(html, "報告周期", "Cycle", HtmlText.escape(text("cycle")));
+        row(html, "報告周期", "Cycle", cycle());
         row(html, "最終報告受領日", "Last report received", dash(text("last_received_on")));
         row(html, "次回報告期限", "Next due", dash(text("next_due_on")));
         String overdue = text("overdue_since");
@@ -76,6 +78,15 @@ final class KpiDetailPage {
         PageFile.write(site.resolve(receiptsCsv), ChartCsv.of(dashboard.chart("kpi-receipts"), receipts));
         html.append(new ChartSection(dashboard.chart("kpi-receipts"), receipts, "../" + receiptsCsv, Map.of("kpi_id", id), Map.of()).html());
         return html.append(SitePage.footer()).toString();
+    }
+
+    private String cycle() {
+        for (KpiReportingDuty.Cycle cycle : KpiReportingDuty.Cycle.values()) {
+            if (cycle.code().equals(text("cycle"))) {
+                return HtmlText.bilingual(cycle.labelJa(), cycle.labelEn());
+            }
+        }
+        return "—";
     }
 
     private String text(String column) {

@@ -65,11 +65,11 @@ final class KpiReportPage {
             KpiStatus status = KpiStatus.fromCode(text(kpis, kpi, "status"));
             String unit = text(kpis, kpi, "unit");
             html.append("<tr><td>").append(HtmlText.escape(text(kpis, kpi, "kpi_id"))).append("</td><td>")
-                    .append(HtmlText.bilingual(text(kpis, kpi, "kpi_text_ja"), text(kpis, kpi, "kpi_text_en"))).append("</td><td class=\"number\">")
+                    .append(HtmlText.bilingual(indicator(kpis, kpi), text(kpis, kpi, "kpi_text_en"))).append("</td><td class=\"figures\">")
                     .append(HtmlText.escape(figure(kpis, kpi, "latest_value", unit) + " ／ " + target(kpis, kpi, unit)))
                     .append("</td><td class=\"number\">").append(HtmlText.escape(progress(kpis, kpi))).append("</td><td><span class=\"badge ")
-                    .append(status.code()).append("\">").append(HtmlText.bilingual(status.labelJa(), status.labelEn())).append("</span></td><td>")
-                    .append(HtmlText.bilingual(text(kpis, kpi, "department_ja"), text(kpis, kpi, "department_en"))).append("</td><td>");
+                    .append(status.code()).append("\">").append(HtmlText.bilingual(status.labelJa(), status.labelEn())).append("</span></td><td class=\"nowrap\">")
+                    .append(HtmlText.bilingual(text(kpis, kpi, "department_ja"), text(kpis, kpi, "department_en"))).append("</td><td class=\"nowrap\">");
             String overdue = text(kpis, kpi, "overdue_since");
             if (!overdue.isEmpty()) {
                 html.append("<strong class=\"overdue\">").append(HtmlText.bilingual(overdue + "〜", "since " + overdue)).append("</strong>");
@@ -137,6 +137,12 @@ final class KpiReportPage {
             return String.format("%.0f%%", ratio.doubleValue() * 100);
         }
         return "—";
+    }
+
+    /** The plan leaves a few indicators without text: their measure's title stands in. */
+    static String indicator(ChartData kpis, List<Object> kpi) {
+        String text = text(kpis, kpi, "kpi_text_ja");
+        return text.isEmpty() ? text(kpis, kpi, "measure_title_ja") : text;
     }
 
     private static String text(ChartData kpis, List<Object> kpi, String column) {

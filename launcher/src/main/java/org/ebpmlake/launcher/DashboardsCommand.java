@@ -34,10 +34,17 @@ final class DashboardsCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    SparkSession open(LakeSettings settings) {
+    /** Runs one job on the existing lake and prints the line it returns. */
+    int inLake(java.util.function.BiFunction<SparkSession, LakeSettings, String> job) {
+        LakeSettings settings = lake.settings();
         SparkSession spark = LakeSession.openExisting(settings);
-        new LakeTables(LakeSession.icebergCatalog(spark, settings)).ensureAll(DatasetCatalog.load());
-        return spark;
+        try {
+            new LakeTables(LakeSession.icebergCatalog(spark, settings)).ensureAll(DatasetCatalog.load());
+            System.out.println(job.apply(spark, settings));
+            return 0;
+        } finally {
+            spark.stop();
+        }
     }
 
     /** Rewrites every page of the public site from the marts as they are. */
@@ -49,18 +56,13 @@ final class DashboardsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            LakeSettings settings = dashboards.lake.settings();
-            SparkSession spark = dashboards.open(settings);
-            try {
+            return dashboards.inLake((spark, settings) -> {
                 long started = System.nanoTime();
                 LocalDate asOf = LocalDate.parse(settings.option("lake.as-of-date").orElse("2025-03-31"));
                 StaticSite.Written site = new StaticSite(spark, settings).write(asOf);
-                System.out.printf("サイト / site: %s — %d pages, %,d KiB, %.1f s (%s)%n", site.index(), site.pages().size(), site.bytes() / 1024,
+                return String.format("サイト / site: %s — %d pages, %,d KiB, %.1f s (%s)", site.index(), site.pages().size(), site.bytes() / 1024,
                         (System.nanoTime() - started) / 1e9, String.join(", ", site.timings()));
-                return 0;
-            } finally {
-                spark.stop();
-            }
+            });
         }
     }
 
@@ -77,14 +79,7 @@ final class DashboardsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            LakeSettings settings = dashboards.lake.settings();
-            SparkSession spark = dashboards.open(settings);
-            try {
-                System.out.println("進捗報告書 / progress report: " + new KpiSite(spark, settings).writeReport(asOf));
-                return 0;
-            } finally {
-                spark.stop();
-            }
+            return dashboards.inLake((spark, settings) -> "進捗報告書 / progress report: " + new KpiSite(spark, settings).writeReport(asOf));
         }
     }
 
@@ -101,14 +96,8 @@ final class DashboardsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            LakeSettings settings = dashboards.lake.settings();
-            SparkSession spark = dashboards.open(settings);
-            try {
-                System.out.println("早期発見ビュー / early-warning view: " + new SchoolEarlyWarningPage(spark, settings).write(schoolCode));
-                return 0;
-            } finally {
-                spark.stop();
-            }
+            return dashboards.inLake((spark, settings) -> "早期発見ビュー / early-warning view: "
+                    + new SchoolEarlyWarningPage(spark, settings).write(schoolCode));
         }
     }
 }

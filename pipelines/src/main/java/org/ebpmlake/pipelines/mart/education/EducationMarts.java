@@ -58,10 +58,18 @@ public final class EducationMarts {
         requireNonNull(runId, "runId is null");
         List<String> timings = new ArrayList<>();
         long started = System.nanoTime();
-        List<BuiltMart> marts = buildAll(timings);
-        long verifying = System.nanoTime();
-        List<MartVerdict> verdicts = verifier.verify(marts);
-        timings.add(String.format("verification %.1f s", (System.nanoTime() - verifying) / 1e9));
+        List<BuiltMart> marts;
+        List<MartVerdict> verdicts;
+        // Builder and verifier each read the same curated tables several times: held in memory once for both.
+        List<String> cached = cacheCurated();
+        try {
+            marts = buildAll(timings);
+            long verifying = System.nanoTime();
+            verdicts = verifier.verify(marts);
+            timings.add(String.format("verification %.1f s", (System.nanoTime() - verifying) / 1e9));
+        } finally {
+            cached.forEach(table -> spark.sql("UNCACHE TABLE IF EXISTS " + table));
+        }
         boolean verified = verdicts.stream().allMatch(MartVerdict::verified);
         for (MartVerdict verdict : verdicts) {
             report(runId, verdict);
@@ -114,6 +122,16 @@ public final class EducationMarts {
         lap(timings, "nurse visits", started);
         return marts.stream().map(mart -> mart.withSchema(spark.table(mart.table().in(settings.catalogName())).schema()))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    }
+
+    private List<String> cacheCurated() {
+        List<String> cached = new ArrayList<>();
+        for (String table : List.of("schools", "students", "test_scores", "learning_logs", "mood_checkins", "attendance", "nurse_visits")) {
+            String name = settings.catalogName() + ".curated." + table;
+            spark.sql("CACHE TABLE " + name);
+            cached.add(name);
+        }
+        return cached;
     }
 
     private static long lap(List<String> timings, String step, long started) {

@@ -1,7 +1,6 @@
 package org.ebpmlake.pipelines.mart.education;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +35,7 @@ final class MoodMart {
         List<AreaCell> cells = groups.stream()
                 .map(row -> EducationSql.cell(row, row.<String>getAs("month") + "|" + row.<Integer>getAs("grade"), "students")).toList();
         ProtectedTable table = AreaTables.of(EducationTables.MOOD.toString(), cells, minimumGroup, 1, cell -> Optional.empty());
-        Set<String> alreadyHidden = new HashSet<>();
+        Set<String> alreadyHidden = new java.util.TreeSet<>();
         for (Row month : groups) {
             alreadyHidden.addAll(enrollment.hiddenIn(month.getAs("month"), table.cells().keySet()));
         }

@@ -68,6 +68,17 @@ class EducationMartsTest {
     }
 
     @Test
+    void theSameCuratedDataGiveTheSamePatternOnEveryBuild() {
+        // Two patterns of the same data published on different days could be played against each other.
+        List<BuiltMart> first = builder().buildAll();
+        List<BuiltMart> second = builder().buildAll();
+
+        for (int mart = 0; mart < first.size(); mart++) {
+            assertThat(second.get(mart).rows()).as(first.get(mart).table().toString()).containsExactlyElementsOf(first.get(mart).rows());
+        }
+    }
+
+    @Test
     void theVerifierFailsWhenAHiddenCellIsLeftAloneInItsMargins() {
         List<BuiltMart> marts = builder().buildAll();
         // The true counts: the same marts with nothing hidden (every tiny group has at least 2 students).
