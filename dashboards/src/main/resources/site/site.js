@@ -447,7 +447,7 @@
       var indicator = english() ? (self.value(row, 'kpi_text_en') || self.value(row, 'kpi_text_ja')) : self.value(row, 'kpi_text_ja');
       tr.appendChild(el('td', { 'class': 'kpi-text' }, indicator || self.value(row, 'measure_title_ja')));
       var statusCell = el('td');
-      statusCell.appendChild(el('span', { 'class': 'badge ' + status.code }, english() ? status.en : status.ja));
+      statusCell.appendChild(el('span', { 'class': 'badge status ' + status.code }, english() ? status.en : status.ja));
       tr.appendChild(statusCell);
       var ratio = self.value(row, 'progress_ratio'), progressCell = el('td', { 'class': 'kpi-progress' });
       var bar = el('div', { 'class': 'progress', role: 'img', 'aria-label': ratio === null ? '—' : Math.round(ratio * 100) + '%' });
@@ -469,8 +469,15 @@
       }
       tr.appendChild(sparkCell);
       var latest = self.value(row, 'latest_value'), target = self.value(row, 'target_value');
-      tr.appendChild(el('td', { 'class': 'figures' }, (latest === null ? '—' : number(latest) + unit) + ' ／ '
-        + (target === null ? (self.value(row, 'target_text') || '—') : number(target) + unit)));
+      var figures = el('td', { 'class': 'figures' }, (latest === null ? '—' : number(latest) + unit) + ' ／ '
+        + (target === null ? (self.value(row, 'target_text') || '—') : number(target) + unit));
+      var baseline = self.value(row, 'baseline_value');
+      var baselineText = baseline === null ? (self.value(row, 'baseline_text') || '') : number(baseline) + unit;
+      if (baselineText) {
+        figures.appendChild(el('br'));
+        figures.appendChild(el('small', {}, (english() ? 'baseline ' : '現状値 ') + baselineText));
+      }
+      tr.appendChild(figures);
       var dutyCell = el('td', { 'class': 'kpi-duty' });
       dutyCell.appendChild(el('div', {}, english() ? self.value(row, 'department_en') : self.value(row, 'department_ja')));
       var overdue = self.value(row, 'overdue_since');

@@ -36,6 +36,12 @@ final class ChartSection {
     }
 
     String html() {
+        return html("<tbody><tr><td>" + HtmlText.bilingual("表はスクリプトで表示します。CSVでも取得できます。",
+                "The table is drawn by the page's script; the CSV has the same rows.") + "</td></tr></tbody>");
+    }
+
+    /** With the table's rows as the page first shows them (before any filter), for readers without script too. */
+    String html(String initialTable) {
         StringBuilder html = new StringBuilder(4096 + data.rows().size() * 64);
         html.append("<section class=\"chart ").append(chart.type().code()).append("\" id=\"chart-").append(chart.id()).append("\">\n");
         html.append("<h2>").append(HtmlText.bilingual(chart.title().ja(), chart.title().en())).append("</h2>\n");
@@ -48,9 +54,7 @@ final class ChartSection {
         }
         html.append("<div class=\"table-wrap\"><table class=\"data\"><caption>")
                 .append(HtmlText.bilingual(chart.title().ja() + "（表）", chart.title().en() + " (table)"))
-                .append("</caption><tbody><tr><td>").append(HtmlText.bilingual("表はスクリプトで表示します。CSVでも取得できます。",
-                        "The table is drawn by the page's script; the CSV has the same rows."))
-                .append("</td></tr></tbody></table></div>\n");
+                .append("</caption>").append(initialTable).append("</table></div>\n");
         html.append("<p class=\"downloads\"><a class=\"csv-all\" href=\"").append(HtmlText.escape(csvHref)).append("\" download>")
                 .append(HtmlText.bilingual("CSV（全データ）", "CSV (all rows)")).append("</a> <button type=\"button\" class=\"csv-shown\">")
                 .append(HtmlText.bilingual("CSV（表示中のデータ）", "CSV (rows shown)")).append("</button></p>\n");

@@ -66,8 +66,8 @@ final class KpiReportPage {
             String unit = text(kpis, kpi, "unit");
             html.append("<tr><td>").append(HtmlText.escape(text(kpis, kpi, "kpi_id"))).append("</td><td>")
                     .append(HtmlText.bilingual(indicator(kpis, kpi), text(kpis, kpi, "kpi_text_en"))).append("</td><td class=\"figures\">")
-                    .append(HtmlText.escape(figure(kpis, kpi, "latest_value", unit) + " ／ " + target(kpis, kpi, unit)))
-                    .append("</td><td class=\"number\">").append(HtmlText.escape(progress(kpis, kpi))).append("</td><td><span class=\"badge ")
+                    .append(HtmlText.escape(KpiTableHtml.figure(kpis, kpi, "latest_value", unit) + " ／ " + KpiTableHtml.target(kpis, kpi, unit)))
+                    .append("</td><td class=\"number\">").append(HtmlText.escape(KpiTableHtml.progress(kpis, kpi))).append("</td><td><span class=\"badge ")
                     .append(status.code()).append("\">").append(HtmlText.bilingual(status.labelJa(), status.labelEn())).append("</span></td><td class=\"nowrap\">")
                     .append(HtmlText.bilingual(text(kpis, kpi, "department_ja"), text(kpis, kpi, "department_en"))).append("</td><td class=\"nowrap\">");
             String overdue = text(kpis, kpi, "overdue_since");
@@ -114,29 +114,6 @@ final class KpiReportPage {
             html.append("<td class=\"number\">").append(total.getOrDefault(status, 0)).append("</td>");
         }
         return html.append("</tr>\n</tbody>\n</table>\n").toString();
-    }
-
-    private static String figure(ChartData kpis, List<Object> kpi, String column, String unit) {
-        if (kpi.get(kpis.column(column)) instanceof Number number) {
-            return NumberText.of(number.doubleValue()) + unit;
-        }
-        return "—";
-    }
-
-    private static String target(ChartData kpis, List<Object> kpi, String unit) {
-        String figure = figure(kpis, kpi, "target_value", unit);
-        if (!"—".equals(figure)) {
-            return figure;
-        }
-        String written = text(kpis, kpi, "target_text");
-        return written.isEmpty() ? "—" : written;
-    }
-
-    private static String progress(ChartData kpis, List<Object> kpi) {
-        if (kpi.get(kpis.column("progress_ratio")) instanceof Number ratio) {
-            return String.format("%.0f%%", ratio.doubleValue() * 100);
-        }
-        return "—";
     }
 
     /** The plan leaves a few indicators without text: their measure's title stands in. */

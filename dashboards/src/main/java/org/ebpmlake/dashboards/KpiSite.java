@@ -67,7 +67,7 @@ public final class KpiSite {
         extra.put("statuses", statuses());
         extra.put("history", historyByKpi(history));
         extra.put("detail", "kpi/{id}.html");
-        html.append(new ChartSection(statusChart, kpis, csv, Map.of(), extra).html());
+        html.append(new ChartSection(statusChart, kpis, csv, Map.of(), extra).html(KpiTableHtml.of(kpis)));
         html.append(SitePage.footer());
         PageFile.write(site.resolve(INDEX), html.toString());
 

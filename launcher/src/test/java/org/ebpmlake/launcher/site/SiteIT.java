@@ -102,6 +102,18 @@ class SiteIT {
             assertThat(site.resolve("kpi/" + kpi.kpiId() + ".html")).exists();
         }
         assertThat(browser.evaluate("document.querySelector('.sample-banner') !== null").asBoolean()).isTrue();
+
+        // The English switch relabels every KPI's status, and the choice holds on the next page.
+        browser.evaluate("document.getElementById('lang').click()");
+        JsonNode english = browser.evaluate("[document.documentElement.lang, Array.from(document.querySelectorAll('tr[data-kpi] .badge'))"
+                + ".map(badge => badge.textContent)]");
+        assertThat(english.get(0).asText()).isEqualTo("en");
+        english.get(1).forEach(badge -> assertThat(badge.asText()).isIn("achieved", "on track", "at risk", "off track", "no data"));
+        browser.screenshot(SCREENSHOTS.resolve("desktop-english/index.png"));
+        browser.load(server.uri("education-scores.html"), 1280);
+        assertThat(browser.evaluate("document.body.classList.contains('english')").asBoolean()).isTrue();
+        browser.screenshot(SCREENSHOTS.resolve("desktop-english/education-scores.png"));
+        browser.evaluate("document.getElementById('lang').click()");
     }
 
     @Test
