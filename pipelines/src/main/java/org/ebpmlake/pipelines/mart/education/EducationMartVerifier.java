@@ -131,18 +131,25 @@ public final class EducationMartVerifier {
     }
 
     /**
-     * Sums {@code counted} per slice at each level; {@code distinctStudents} counts each student once per slice instead
-     * (the source then carries student_id_pseudonym).
+     * Counts per school in each slice with Spark ({@code counted} summed, or with {@code distinctStudents} each
+     * student once), then adds schools up to their ward and wards up to the city here: a student belongs to one
+     * school, so the sums are the wards' and the city's own counts, and the source is read once.
      */
     private Map<String, Long> areaCounts(String source, boolean distinctStudents) {
         String measure = distinctStudents ? "count(DISTINCT student_id_pseudonym)" : "sum(counted)";
-        String body = "SELECT concat_ws('|', slice, 'school', school_code) AS id, " + measure + " AS n FROM source GROUP BY slice, school_code"
-                + " UNION ALL SELECT concat_ws('|', slice, 'ward', ward_code), " + measure + " FROM source GROUP BY slice, ward_code"
-                + " UNION ALL SELECT concat_ws('|', slice, 'city', '" + AreaLevel.CITY_CODE + "'), " + measure + " FROM source GROUP BY slice";
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (Row row : collect(", source AS (" + source + ")\n" + body)) {
-            counts.put(row.getString(0), ((Number) row.get(1)).longValue());
+        Map<String, Long> wards = new LinkedHashMap<>();
+        Map<String, Long> city = new LinkedHashMap<>();
+        for (Row row : collect(", source AS (" + source + ")\nSELECT slice, ward_code, school_code, " + measure
+                + " AS n FROM source GROUP BY slice, ward_code, school_code ORDER BY slice, ward_code, school_code")) {
+            String slice = row.getString(0);
+            long count = ((Number) row.get(3)).longValue();
+            counts.put(AreaCell.id(slice, AreaLevel.SCHOOL, row.getString(2)), count);
+            wards.merge(AreaCell.id(slice, AreaLevel.WARD, row.getString(1)), count, Long::sum);
+            city.merge(AreaCell.id(slice, AreaLevel.CITY, AreaLevel.CITY_CODE), count, Long::sum);
         }
+        counts.putAll(wards);
+        counts.putAll(city);
         return counts;
     }
 

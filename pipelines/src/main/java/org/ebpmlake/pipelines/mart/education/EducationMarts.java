@@ -71,9 +71,7 @@ public final class EducationMarts {
             cached.forEach(table -> spark.sql("UNCACHE TABLE IF EXISTS " + table));
         }
         boolean verified = verdicts.stream().allMatch(MartVerdict::verified);
-        for (MartVerdict verdict : verdicts) {
-            report(runId, verdict);
-        }
+        new PrivacyReportTable(spark, settings).appendAll(verdicts.stream().map(verdict -> report(runId, verdict)).toList());
         if (!verified) {
             List<String> problems = verdicts.stream().flatMap(verdict -> verdict.problems().stream()).limit(5).toList();
             throw new PrivacyModelViolationException("the education marts failed their independent check; none was published: "
@@ -128,7 +126,7 @@ public final class EducationMarts {
         List<String> cached = new ArrayList<>();
         for (String table : List.of("schools", "students", "test_scores", "learning_logs", "mood_checkins", "attendance", "nurse_visits")) {
             String name = settings.catalogName() + ".curated." + table;
-            spark.sql("CACHE TABLE " + name);
+            spark.sql("CACHE LAZY TABLE " + name);
             cached.add(name);
         }
         return cached;
@@ -140,14 +138,14 @@ public final class EducationMarts {
         return now;
     }
 
-    private void report(String runId, MartVerdict verdict) {
+    private PrivacyReportTable.Report report(String runId, MartVerdict verdict) {
         String parameters = "{\"minimum_group\":" + minimumGroup + ",\"minimum_range_width\":" + minimumGroup + "}";
         String transformation = "cells counted from curated data; " + verdict.primary() + " cells under " + minimumGroup
                 + " suppressed (primary), " + verdict.complementary() + " suppressed to protect them (complementary); narrowest range of a"
                 + " hidden cell: " + range(verdict.narrowestRange()) + problemsText(verdict);
-        new PrivacyReportTable(spark, settings).append(PrivacyReportTable.Report.ofAggregate(runId, verdict.table().toString(),
+        return PrivacyReportTable.Report.ofAggregate(runId, verdict.table().toString(),
                 "minimum group + complementary suppression", parameters, dimensions(verdict.table()), transformation, verdict.cells(),
-                verdict.published(), verdict.smallestPublished(), verdict.verified(), clock.instant()));
+                verdict.published(), verdict.smallestPublished(), verdict.verified(), clock.instant());
     }
 
     private static String range(double width) {
