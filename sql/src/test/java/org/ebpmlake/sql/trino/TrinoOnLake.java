@@ -13,6 +13,7 @@ import org.ebpmlake.lake.TemporaryLake;
 import org.ebpmlake.sql.access.SqlUser;
 import org.ebpmlake.sql.access.SqlUsers;
 import org.ebpmlake.sql.audit.AuditReceiver;
+import org.ebpmlake.sql.audit.AuditSecret;
 import org.ebpmlake.sql.query.TrinoSqlEngine;
 
 /**
@@ -47,10 +48,11 @@ final class TrinoOnLake implements AutoCloseable {
         Files.createSymbolicLink(settings.installation(), installed);
         Files.createDirectories(settings.usersFile().getParent());
         Files.writeString(settings.usersFile(), usersFile);
-        AuditReceiver receiver = new AuditReceiver(settings.auditPort(), settings.auditSpool(), lake.settings().catalogName());
-        receiver.start();
         TrinoConfiguration configuration = new TrinoConfiguration(settings, lake.settings(), SqlUsers.read(settings.usersFile()));
         configuration.write();
+        AuditReceiver receiver = new AuditReceiver(settings.auditPort(), settings.auditSpool(), lake.settings().catalogName(),
+                AuditSecret.readOrCreate(settings.auditSecretFile()));
+        receiver.start();
         TrinoServer trino = new TrinoServer(settings);
         trino.start(configuration.etc());
         trino.awaitHealthy(Duration.ofMinutes(3));
