@@ -17,9 +17,8 @@ import org.apache.spark.sql.SparkSession;
 import org.ebpmlake.anonymize.KeyedPseudonymizer;
 import org.ebpmlake.anonymize.PseudonymKey;
 import org.ebpmlake.dashboards.KpiSite;
-import org.ebpmlake.dashboards.PrivacyPage;
-import org.ebpmlake.dashboards.QualityPage;
 import org.ebpmlake.dashboards.StatementPages;
+import org.ebpmlake.dashboards.StaticSite;
 import org.ebpmlake.lake.LakeSession;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeTables;
@@ -32,6 +31,10 @@ import org.ebpmlake.pipelines.maintenance.LakeMaintenance;
 import org.ebpmlake.pipelines.mart.FootfallMart;
 import org.ebpmlake.pipelines.mart.KpiActualsMart;
 import org.ebpmlake.pipelines.mart.KpiProgressMart;
+import org.ebpmlake.pipelines.mart.KpiReportingMart;
+import org.ebpmlake.pipelines.mart.education.EarlyWarningSignals;
+import org.ebpmlake.pipelines.mart.education.EducationMarts;
+import org.ebpmlake.pipelines.mart.education.EducationTables;
 import org.ebpmlake.pipelines.ops.Outcome;
 import org.ebpmlake.pipelines.ops.Progress;
 import org.ebpmlake.pipelines.ops.RunLog;
@@ -126,19 +129,20 @@ public final class LakeRun {
         stages.run("mart", KpiActualsMart.TABLE.toString(), () -> new KpiActualsMart(spark, settings, asOf).build());
         stages.run("mart", KpiProgressMart.TABLE.toString(), () -> new KpiProgressMart(spark, settings, asOf).build());
 
+        stages.run("mart", KpiReportingMart.REPORTING.toString(), () -> new KpiReportingMart(spark, settings, asOf).build());
+        stages.run("mart", "mart.education_*", () -> new EducationMarts(spark, settings, asOf, clock).build(runId));
+        stages.run("curated", EducationTables.EARLY_WARNING.toString(), () -> new EarlyWarningSignals(spark, settings, asOf).build());
+
         Path[] page = new Path[1];
         stages.run("dashboard", KpiSite.INDEX, () -> {
-            page[0] = new KpiSite(spark, settings).write(asOf);
-            // The stewards' pages beside the KPIs, so every link of the site's menu leads somewhere.
-            new QualityPage(spark, settings).write();
-            new PrivacyPage(spark, settings).write();
+            StaticSite.Written site = new StaticSite(spark, settings).write(asOf);
+            page[0] = site.index();
             // The statements the law requires for every anonymised table created (issue 17).
             new StatementPages(settings.siteDirectory()).write(PublicStatement.ofPublished(spark, settings, policies, asOf).stream()
                     .map(statement -> new StatementPages.Statement(statement.title(), statement.createdBy(), statement.createdOn(),
                             statement.table(), statement.items(), statement.processing())).toList());
-            long kpis = spark.table(KpiSite.PROGRESS.in(settings.catalogName())).count();
-            return StageOutput.succeeded(kpis, kpis + 3, page[0].toString() + ", " + kpis + " KPI pages, "
-                    + QualityPage.PAGE + " and " + PrivacyPage.PAGE);
+            return StageOutput.succeeded(0, site.pages().size(), site.pages().size() + " pages, " + site.bytes() / 1024 + " KiB ("
+                    + String.join(", ", site.timings()) + ")");
         });
 
         // Last: superseded releases become unreachable, small files are merged, a killed write's leftovers go.

@@ -15,6 +15,12 @@ public final class FiscalYears {
     private FiscalYears() {
     }
 
+    /** The fiscal year of a day. */
+    public static int of(java.time.LocalDate day) {
+        requireNonNull(day, "day is null");
+        return day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
+    }
+
     public static Column of(Column dateOrTimestamp) {
         requireNonNull(dateOrTimestamp, "dateOrTimestamp is null");
         return when(month(dateOrTimestamp).geq(4), year(dateOrTimestamp)).otherwise(year(dateOrTimestamp).minus(1));

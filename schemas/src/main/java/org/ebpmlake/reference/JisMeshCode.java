@@ -44,4 +44,23 @@ public final class JisMeshCode {
     public static String thirdMesh(double latitude, double longitude) {
         return halfMesh(latitude, longitude).substring(0, 8);
     }
+
+    /** The south, west, north and east edges (degrees) of a 9-digit half mesh: 15" of latitude by 22.5" of longitude. */
+    public static double[] halfMeshBounds(String code) {
+        if (code == null || !code.matches("\\d{8}[1-4]")) {
+            throw new IllegalArgumentException("not a 9-digit half-mesh code: " + code);
+        }
+        int p = Integer.parseInt(code.substring(0, 2));
+        int u = Integer.parseInt(code.substring(2, 4));
+        int q = code.charAt(4) - '0';
+        int v = code.charAt(5) - '0';
+        int r = code.charAt(6) - '0';
+        int w = code.charAt(7) - '0';
+        int quarter = code.charAt(8) - '1';
+        double southSeconds = p * 2400.0 + q * 300.0 + r * 30.0 + (quarter / 2) * 15.0;
+        double westSeconds = u * 3600.0 + v * 450.0 + w * 45.0 + (quarter % 2) * 22.5;
+        double south = southSeconds / 3600;
+        double west = 100 + westSeconds / 3600;
+        return new double[] {south, west, south + 15.0 / 3600, west + 22.5 / 3600};
+    }
 }

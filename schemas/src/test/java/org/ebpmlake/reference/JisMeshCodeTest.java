@@ -26,4 +26,16 @@ class JisMeshCodeTest {
     void refusesPointsOutsideJapan() {
         assertThatThrownBy(() -> JisMeshCode.halfMesh(0, 0)).hasMessageContaining("not a point in Japan");
     }
+
+    @Test
+    void aHalfMeshsBoundsContainEveryPointThatMapsToIt() {
+        double[][] points = {{34.6937, 135.5023}, {34.7025, 135.4959}, {34.6660, 135.5013}, {35.6812, 139.7671}};
+        for (double[] point : points) {
+            double[] bounds = JisMeshCode.halfMeshBounds(JisMeshCode.halfMesh(point[0], point[1]));
+            assertThat(point[0]).isBetween(bounds[0], bounds[2]);
+            assertThat(point[1]).isBetween(bounds[1], bounds[3]);
+            assertThat(bounds[2] - bounds[0]).isCloseTo(15.0 / 3600, org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(bounds[3] - bounds[1]).isCloseTo(22.5 / 3600, org.assertj.core.api.Assertions.within(1e-12));
+        }
+    }
 }

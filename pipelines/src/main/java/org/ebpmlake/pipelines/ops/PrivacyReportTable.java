@@ -65,7 +65,18 @@ public final class PrivacyReportTable {
     }
 
     public void append(Report report) {
-        requireNonNull(report, "report is null");
+        appendAll(List.of(requireNonNull(report, "report is null")));
+    }
+
+    /** Several reports in one commit (the education marts report five tables at once). */
+    public void appendAll(List<Report> reports) {
+        requireNonNull(reports, "reports is null");
+        List<Row> rows = reports.stream().map(PrivacyReportTable::row).toList();
+        String table = TABLE.in(settings.catalogName());
+        TableWrites.append(spark.createDataFrame(rows, spark.table(table).schema()), table);
+    }
+
+    private static Row row(Report report) {
         Optional<Utility> utility = report.utility();
         Optional<ReidentificationRisks> risks = report.risks();
         Row row = RowFactory.create(report.runId(), report.tableName(), report.model(), report.parameters(),
@@ -85,7 +96,6 @@ public final class PrivacyReportTable {
                 risks.map(ReidentificationRisks::populationSize).orElse(null),
                 risks.map(found -> found.populationUniqueness().dankar()).orElse(null),
                 risks.map(found -> found.populationUniqueness().dankarModel().name()).orElse(null));
-        String table = TABLE.in(settings.catalogName());
-        TableWrites.append(spark.createDataFrame(List.of(row), spark.table(table).schema()), table);
+        return row;
     }
 }

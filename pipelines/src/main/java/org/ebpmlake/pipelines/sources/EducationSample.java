@@ -68,8 +68,13 @@ final class EducationSample {
         int firstGrade = juniorHigh ? 7 : 1;
         int lastGrade = juniorHigh ? 9 : 6;
         int before = students.size();
+        // Schools differ in size, as the city's do (some have a single small class per grade): half to 1.75 times the
+        // scale's average. Drawn from the school's own stream so the other samples' draws stay as they were.
+        SplittableRandom sizes = new SplittableRandom(code.hashCode());
+        double schoolSize = 0.5 + sizes.nextDouble() * 1.25;
         for (int grade = firstGrade; grade <= lastGrade; grade++) {
-            for (int seat = 0; seat < scale.studentsPerGrade(); seat++) {
+            int gradeSize = Math.max(2, (int) Math.round(scale.studentsPerGrade() * schoolSize) + sizes.nextInt(3) - 1);
+            for (int seat = 0; seat < gradeSize; seat++) {
                 String studentId = String.format("S%08d", students.size() + 1);
                 students.add(new SampleStudent(studentId, code, grade));
                 studentFile.write(List.of(studentId, code, Integer.toString(grade), Integer.toString(1 + seat % 2),

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.ebpmlake.reference.KpiDefinition;
+import org.ebpmlake.reference.KpiReportingDuties;
+import org.ebpmlake.reference.KpiReportingDuty;
 
 /**
  * KPI actuals as departments send them: CP932 CSV or an Excel workbook with Japanese headers, Japanese era
@@ -16,14 +18,13 @@ import org.ebpmlake.reference.KpiDefinition;
  * cell nobody could fill in or a bound written instead of a value (30%以下). One file per department.
  */
 final class KpiActualSample {
-    /** KPIs with a reporting department; the figures move from baseline toward target with some noise. */
-    private static final Map<String, String> REPORTING_DEPARTMENT = Map.of(
-            "K01-01-1", "デジタル統括室",
-            "K01-04-1", "市民局",
-            "K01-07-1", "水道局",
-            "K01-08-2", "政策企画室",
-            "K06-01-1", "デジタル統括室",
-            "K06-10-1", "デジタル統括室");
+    /**
+     * KPIs the lake derives from its own tables: departments do not report them (K06-10-1 is reported too, as the
+     * audit log gives it only where the department count is set).
+     */
+    private static final Set<String> DERIVED = Set.of("K01-05-1", "K01-06-1", "K01-06-2", "K04-04-1");
+    /** Every this many KPIs (in catalogue order) one leaves its last two years unreported, so the overview shows who owes a figure. */
+    private static final int LATE_EVERY = 7;
 
     /** Departments that keep their figures in Excel and send the workbook. */
     private static final Set<String> EXCEL_DEPARTMENTS = Set.of("水道局", "政策企画室");
@@ -35,25 +36,35 @@ final class KpiActualSample {
     private final List<KpiDefinition> catalog;
     private final int latestFiscalYear;
 
+    private final KpiReportingDuties duties = KpiReportingDuties.load();
+
     KpiActualSample(long seed, List<KpiDefinition> catalog, int latestFiscalYear) {
         this.random = new SplittableRandom(seed);
         this.catalog = List.copyOf(catalog);
         this.latestFiscalYear = latestFiscalYear;
     }
 
+    /**
+     * One file per department. Every numeric KPI with a target gets a plausible history (labelled as sample data on the
+     * site) moving from its baseline toward its target at a random pace; the department comes from the DX office's
+     * declared reporting duties (themselves sample values, see {@code kpi/README.md}).
+     */
     List<SourceFile> write(Path directory) {
         Map<String, List<List<String>>> rowsByDepartment = new LinkedHashMap<>();
+        int numbered = 0;
         for (KpiDefinition kpi : catalog) {
-            String department = REPORTING_DEPARTMENT.get(kpi.kpiId());
-            if (department == null) {
+            if (DERIVED.contains(kpi.kpiId()) || !"numeric".equals(kpi.kind()) || kpi.targetValue().isEmpty()) {
                 continue;
             }
+            numbered++;
+            String department = duties.of(kpi.kpiId()).map(KpiReportingDuty::departmentJa).orElse("デジタル統括室");
             List<List<String>> rows = rowsByDepartment.computeIfAbsent(department, key -> new ArrayList<>());
             int baselineYear = kpi.baselineFiscalYear().orElse(2022);
             int targetYear = kpi.targetFiscalYear().orElse(2025);
             double baseline = kpi.baselineValue().orElse(0);
             double target = kpi.targetValue().orElse(baseline);
-            for (int year = baselineYear + 1; year <= latestFiscalYear; year++) {
+            int lastYear = numbered % LATE_EVERY == 0 ? latestFiscalYear - 2 : latestFiscalYear;
+            for (int year = baselineYear + 1; year <= lastYear; year++) {
                 double share = (double) (year - baselineYear) / Math.max(1, targetYear - baselineYear);
                 double pace = 0.7 + random.nextDouble() * 0.5;
                 double value = baseline + (target - baseline) * Math.min(1.2, share * pace);

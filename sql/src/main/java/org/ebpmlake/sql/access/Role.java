@@ -31,18 +31,34 @@ public enum Role {
     PARTNER("外部提供先", List.of(new TableGrant(Zone.DEID, ".*"))),
     /** Data stewards: every zone, raw included. */
     STEWARD("データスチュワード", List.of(new TableGrant(Zone.RAW, ".*"), new TableGrant(Zone.CURATED, ".*"),
-            new TableGrant(Zone.DEID, ".*"), new TableGrant(Zone.MART, ".*"), new TableGrant(Zone.OPS, ".*")));
+            new TableGrant(Zone.DEID, ".*"), new TableGrant(Zone.MART, ".*"), new TableGrant(Zone.OPS, ".*"))),
+    /**
+     * A school's staff: the early-warning rows of their own school only (the user's department is the school code),
+     * through Trino's row filter; nothing else, and nothing at all in the embedded Spark SQL shell.
+     */
+    SCHOOL_STAFF("学校職員", List.of(), List.of(new RowFilteredGrant(Zone.CURATED, "early_warning", "school_code")));
 
     private final String labelJa;
     private final List<TableGrant> grants;
+    private final List<RowFilteredGrant> rowFilteredGrants;
 
     Role(String labelJa, List<TableGrant> grants) {
+        this(labelJa, grants, List.of());
+    }
+
+    Role(String labelJa, List<TableGrant> grants, List<RowFilteredGrant> rowFilteredGrants) {
         this.labelJa = labelJa;
         this.grants = List.copyOf(grants);
+        this.rowFilteredGrants = List.copyOf(rowFilteredGrants);
     }
 
     public List<TableGrant> grants() {
         return grants;
+    }
+
+    /** Tables the role reads only in part, its own rows, through Trino. */
+    public List<RowFilteredGrant> rowFilteredGrants() {
+        return rowFilteredGrants;
     }
 
     public String labelJa() {
@@ -66,7 +82,9 @@ public enum Role {
 
     /** What the role may read, in both languages. */
     public String readable() {
-        String allowed = String.join(", ", grants.stream().map(TableGrant::describe).toList());
+        List<String> described = new java.util.ArrayList<>(grants.stream().map(TableGrant::describe).toList());
+        rowFilteredGrants.forEach(grant -> described.add(grant.describe()));
+        String allowed = String.join(", ", described);
         return "参照できるのは " + allowed + " です（it reads " + allowed + " only）。";
     }
 
@@ -79,7 +97,7 @@ public enum Role {
     public Set<PrivacyTier> tiers() {
         return switch (this) {
             case PLANNER, STEWARD -> EnumSet.allOf(PrivacyTier.class);
-            case SCHOOL_BOARD, DX_OFFICE, PARTNER -> EnumSet.of(PrivacyTier.ANONYMISED);
+            case SCHOOL_BOARD, DX_OFFICE, PARTNER, SCHOOL_STAFF -> EnumSet.of(PrivacyTier.ANONYMISED);
         };
     }
 

@@ -88,7 +88,9 @@ public final class SqlUsers {
             {"planner", "planner", "政策企画室"},
             {"school_board", "school_board", "教育委員会事務局"},
             {"dx_office", "dx_office", "デジタル統括室"},
-            {"steward", "steward", "デジタル統括室"}};
+            {"steward", "steward", "デジタル統括室"},
+            // School staff belong to a school: the department is its code (here the sample's first school).
+            {"school_staff", "school_staff", "B127200000012"}};
         for (String[] user : defaults) {
             byte[] secret = new byte[18];
             random.nextBytes(secret);

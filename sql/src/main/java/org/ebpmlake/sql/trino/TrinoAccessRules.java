@@ -13,9 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.schemas.PrivacyTier;
 import org.ebpmlake.schemas.Zone;
 import org.ebpmlake.sql.access.Role;
+import org.ebpmlake.sql.access.RowFilteredGrant;
 import org.ebpmlake.sql.access.SqlUser;
 import org.ebpmlake.sql.access.SqlUsers;
 import org.ebpmlake.sql.access.TableGrant;
@@ -86,6 +89,7 @@ final class TrinoAccessRules {
                         "table", tablePattern.get(), "privileges", List.of("SELECT", "OWNERSHIP")));
             }
         }
+        addRowFilterRules(schemas, tables);
         catalogs.add(rule("catalog", "system", "allow", "read-only"));
         tables.add(rule("catalog", "system", "schema", BROWSABLE_SYSTEM_SCHEMAS, "privileges", List.of("SELECT")));
 
@@ -133,6 +137,26 @@ final class TrinoAccessRules {
             return Optional.empty();
         }
         return Optional.of(String.join("|", readable));
+    }
+
+    /**
+     * One rule per user of a role with row-filtered grants (school staff): SELECT on the table, filtered to the rows
+     * whose column equals the user's department (their school's code), so one school's staff read no other school's row.
+     */
+    void addRowFilterRules(List<Map<String, Object>> schemas, List<Map<String, Object>> tables) {
+        for (SqlUser user : users.all()) {
+            for (RowFilteredGrant grant : user.role().rowFilteredGrants()) {
+                if (!user.department().matches("[A-Za-z0-9_-]+")) {
+                    throw new LakeException(ErrorCategory.INVALID_FILE, "SQLユーザー " + user.name() + " の所属 '" + user.department()
+                            + "' は行フィルタに使えません / user " + user.name() + " of role " + user.role().code()
+                            + " needs a code as department (for school staff, the 13-character school code); fix the users file");
+                }
+                String member = Pattern.quote(user.name());
+                schemas.add(rule("user", member, "catalog", catalogName, "schema", grant.zone().namespace(), "owner", false));
+                tables.add(rule("user", member, "catalog", catalogName, "schema", grant.zone().namespace(), "table", grant.table(),
+                        "privileges", List.of("SELECT"), "filter", grant.column() + " = '" + user.department() + "'"));
+            }
+        }
     }
 
     /** A regular expression matching exactly the users of a role (user names are quoted, never patterns). */

@@ -26,6 +26,17 @@ class RoleTest {
     }
 
     @Test
+    void theEarlyWarningTableIsReadByNoPlannerSchoolBoardOrDxOfficeAndBySchoolStaffOnlyThroughTrino() {
+        for (Role role : new Role[] {Role.PLANNER, Role.SCHOOL_BOARD, Role.DX_OFFICE, Role.SCHOOL_STAFF}) {
+            assertThat(role.canRead("curated", "early_warning")).as(role.code()).isFalse();
+        }
+        assertThat(Role.SCHOOL_STAFF.grants()).isEmpty();
+        assertThat(Role.SCHOOL_STAFF.rowFilteredGrants()).containsExactly(
+                new RowFilteredGrant(org.ebpmlake.schemas.Zone.CURATED, "early_warning", "school_code"));
+        assertThat(Role.SCHOOL_STAFF.readable()).contains("curated.early_warning").contains("Trino");
+    }
+
+    @Test
     void aDenialSaysWhatTheRoleMayReadInBothLanguages() {
         assertThat(Role.PLANNER.denial("raw", "residents"))
                 .contains("ロール planner（政策立案者）は raw.residents を参照できません")
@@ -38,7 +49,8 @@ class RoleTest {
         Path file = directory.resolve("secrets/users.txt");
         SqlUsers created = SqlUsers.readOrCreateLocal(file);
 
-        assertThat(created.all()).extracting(SqlUser::role).containsExactly(Role.PLANNER, Role.SCHOOL_BOARD, Role.DX_OFFICE, Role.STEWARD);
+        assertThat(created.all()).extracting(SqlUser::role).containsExactly(Role.PLANNER, Role.SCHOOL_BOARD, Role.DX_OFFICE, Role.STEWARD,
+                Role.SCHOOL_STAFF);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(created.firstOf(Role.PLANNER).toString()).doesNotContain(created.firstOf(Role.PLANNER).password());
 
