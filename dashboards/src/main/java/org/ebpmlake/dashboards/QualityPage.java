@@ -61,7 +61,7 @@ public final class QualityPage {
                 + " WHERE batch_id IS NULL) WHERE _rank = 1").collectAsList();
         List<Row> totals = spark.sql("SELECT dataset, value FROM (SELECT *, row_number() OVER (PARTITION BY dataset"
                 + " ORDER BY measured_at DESC) AS _rank FROM " + METRICS.in(settings.catalogName()) + " WHERE batch_id IS NULL"
-                + " AND metric = 'Size' AND analysis_result IS NOT NULL) WHERE _rank = 1").collectAsList();
+                + " AND metric = 'Size' AND analyzer IS NOT NULL) WHERE _rank = 1").collectAsList();
         Path page = settings.siteDirectory().resolve(PAGE);
         PageFile.write(page, render(batches, failures, freshness, totals));
         return page;

@@ -122,11 +122,8 @@ final class QualityCommand implements Runnable {
         }
     }
 
-    /** Admits a blocked batch as it is, recording who and why. */
-    @Command(name = "waive", mixinStandardHelpOptions = true,
-            description = {"停止中のバッチを例外として承認します（次の ./lake run で curated に入ります）。実行した人と理由を記録します。",
-                "Waive a blocked batch: the next ./lake run promotes it as it is. Who (your OS user) and why are recorded."})
-    static final class Waive implements Callable<Integer> {
+    /** A steward's decision on one batch: the batch, the reason, and what was recorded, with who and why. */
+    abstract static class Decision implements Callable<Integer> {
         @ParentCommand
         QualityCommand quality;
 
@@ -139,43 +136,51 @@ final class QualityCommand implements Runnable {
         @Option(names = "--reason", required = true, description = "理由（記録されます） / why (recorded)")
         String reason;
 
+        abstract BatchRecord decide(StewardDecisions decisions);
+
+        /** What the decision means for curated, for the person who made it. */
+        abstract String consequence();
+
         @Override
         public Integer call() {
             try (CommandSpark spark = quality.openLake()) {
-                BatchRecord waived = new StewardDecisions(quality.ledger(spark), DatasetCatalog.load()).waive(batch, reason);
-                spec.commandLine().getOut().println("例外として承認しました。次の ./lake run で curated に入ります / waived by "
-                        + waived.decidedBy() + ": the next ./lake run promotes it — " + waived.describe());
+                BatchRecord decided = decide(new StewardDecisions(quality.ledger(spark), DatasetCatalog.load()));
+                spec.commandLine().getOut().println(consequence() + " (" + decided.decidedBy() + ") — " + decided.describe());
                 return 0;
             }
         }
     }
 
-    /** Keeps a batch out of curated for good, recording who and why. */
+    /** Admits a blocked batch as it is. */
+    @Command(name = "waive", mixinStandardHelpOptions = true,
+            description = {"停止中のバッチを例外として承認します（次の ./lake run で curated に入ります）。実行した人と理由を記録します。",
+                "Waive a blocked batch: the next ./lake run promotes it as it is. Who (your OS user) and why are recorded."})
+    static final class Waive extends Decision {
+        @Override
+        BatchRecord decide(StewardDecisions decisions) {
+            return decisions.waive(batch, reason);
+        }
+
+        @Override
+        String consequence() {
+            return "例外として承認しました。次の ./lake run で curated に入ります / waived: the next ./lake run promotes it";
+        }
+    }
+
+    /** Keeps a batch out of curated for good. */
     @Command(name = "withdraw", mixinStandardHelpOptions = true,
             description = {"バッチを取り下げます（curated に入れず、入っていれば次の ./lake run で除きます）。実行した人と理由を記録します。",
                 "Withdraw a batch: it never reaches curated, and the next ./lake run takes it out if it is there. "
                     + "Who (your OS user) and why are recorded."})
-    static final class Withdraw implements Callable<Integer> {
-        @ParentCommand
-        QualityCommand quality;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "BATCH", description = "バッチID / batch id")
-        String batch;
-
-        @Option(names = "--reason", required = true, description = "理由（記録されます） / why (recorded)")
-        String reason;
+    static final class Withdraw extends Decision {
+        @Override
+        BatchRecord decide(StewardDecisions decisions) {
+            return decisions.withdraw(batch, reason);
+        }
 
         @Override
-        public Integer call() {
-            try (CommandSpark spark = quality.openLake()) {
-                BatchRecord withdrawn = new StewardDecisions(quality.ledger(spark), DatasetCatalog.load()).withdraw(batch, reason);
-                spec.commandLine().getOut().println("取り下げました。次の ./lake run で curated に反映されます / withdrawn by "
-                        + withdrawn.decidedBy() + ": the next ./lake run leaves it out of curated — " + withdrawn.describe());
-                return 0;
-            }
+        String consequence() {
+            return "取り下げました。次の ./lake run で curated に反映されます / withdrawn: the next ./lake run leaves it out of curated";
         }
     }
 

@@ -30,9 +30,9 @@ import scala.runtime.AbstractFunction1;
 
 /**
  * Deequ's {@link MetricsRepository} backed by the Iceberg table {@code ops.quality_metrics}: one row per metric
- * of a result, readable in SQL like any table, each row also carrying the whole result in Deequ's own JSON
- * ({@link AnalysisResultSerde}) so Deequ reads it back as it wrote it. Deequ's own Spark-table repository was
- * not used: it prints the table's schema on every load and compares timestamps as text.
+ * of a result, readable in SQL like any table, the first row of each result also carrying the whole result in
+ * Deequ's own JSON ({@link AnalysisResultSerde}) so Deequ reads it back as it wrote it. Deequ's own Spark-table
+ * repository was not used: it prints the table's schema on every load and compares timestamps as text.
  *
  * <p>The result key's tags say what was measured: {@link #DATASET}, {@link #BATCH} (or {@link #SCOPE} for totals),
  * {@link #RUN} and {@link #VERDICT}; they fill the table's columns of the same meaning.
@@ -80,10 +80,15 @@ public final class IcebergMetricsRepository implements MetricsRepository {
             if (!(entry.getValue() instanceof DoubleMetric metric)) {
                 continue;
             }
+            // The whole result is kept once, on its first row; the other rows carry their own metric only.
+            String result = null;
+            if (rows.isEmpty()) {
+                result = json;
+            }
             rows.add(RowFactory.create(tags.getOrDefault(RUN, "-"), tags.getOrDefault(DATASET, "-"), tags.get(BATCH), now,
                     metric.name(), metric.instance(), ((Number) metric.value().get()).doubleValue(),
                     PASSED.equals(tags.get(VERDICT)) || tags.containsKey(SCOPE), entry.getKey().toString(),
-                    resultKey.dataSetDate(), json));
+                    resultKey.dataSetDate(), result));
         }
         String table = TABLE.in(settings.catalogName());
         TableWrites.append(spark.createDataFrame(rows, spark.table(table).schema()), table);
