@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
             "",
             "設定 / settings: conf/${LAKE_ENV:-local}.properties; LAKE_* environment variables override them."},
         subcommands = {RunCommand.class, IngestCommand.class, KpiCommand.class, SqlCommand.class, ServicesCommand.class,
-            AuditCommand.class, QualityCommand.class, AnonymizeCommand.class, BenchCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
+            AuditCommand.class, QualityCommand.class, MaintainCommand.class, AnonymizeCommand.class, BenchCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
 public final class Lake implements Runnable {
     @Spec
     private CommandSpec spec;

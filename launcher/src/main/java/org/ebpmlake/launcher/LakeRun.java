@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +26,7 @@ import org.ebpmlake.pipelines.curated.CuratedPromotion;
 import org.ebpmlake.pipelines.curated.KpiCatalogLoad;
 import org.ebpmlake.pipelines.deid.PrivacyPolicy;
 import org.ebpmlake.pipelines.deid.Deidentification;
+import org.ebpmlake.pipelines.maintenance.LakeMaintenance;
 import org.ebpmlake.pipelines.mart.FootfallMart;
 import org.ebpmlake.pipelines.mart.KpiActualsMart;
 import org.ebpmlake.pipelines.mart.KpiProgressMart;
@@ -46,7 +48,8 @@ import org.ebpmlake.schemas.Zone;
 import org.ebpmlake.schemas.ZoneTable;
 
 /**
- * The whole path once, on the configured lake: sample sources → raw → quality gate → curated → deid → mart → dashboard.
+ * The whole path once, on the configured lake: sample sources → raw → quality gate → curated → deid → mart → dashboard,
+ * then maintenance (snapshot retention, compaction, orphan files).
  * Every stage hands its result to the next through an Iceberg table and is recorded in {@code ops.runs}.
  * Re-running over the same sources adds no row to any data table.
  */
@@ -66,6 +69,7 @@ public final class LakeRun {
     }
 
     public RunSummary run() {
+        Instant runStarted = clock.instant();
         DatasetCatalog datasets = DatasetCatalog.load();
         LocalDate asOf = LocalDate.parse(settings.option("lake.as-of-date").orElse("2025-03-31"));
         List<ZoneTable> created = new LakeTables(LakeSession.icebergCatalog(spark, settings)).ensureAll(datasets);
@@ -123,6 +127,10 @@ public final class LakeRun {
             return StageOutput.succeeded(kpis, kpis + 3, page[0].toString() + ", " + kpis + " KPI pages, "
                     + QualityPage.PAGE + " and " + PrivacyPage.PAGE);
         });
+
+        // Last: superseded releases become unreachable, small files are merged, a killed write's leftovers go.
+        stages.run("maintain", "-", () -> LakeMaintenance.summary(
+                new LakeMaintenance(spark, settings, clock).maintainAfterRun(datasets, runStarted)));
 
         List<TableCount> counts = datasets.tables().stream()
                 .map(table -> new TableCount(table.name().toString(), spark.table(table.name().in(settings.catalogName())).count()))

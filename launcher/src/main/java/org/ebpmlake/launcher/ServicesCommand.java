@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.sql.SqlServices;
 import org.ebpmlake.sql.audit.AuditReceiver;
+import org.ebpmlake.sql.audit.AuditSecret;
 import org.ebpmlake.sql.trino.TrinoSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -83,7 +84,8 @@ final class ServicesCommand implements Runnable {
         public Integer call() throws InterruptedException {
             LakeSettings settings = parent.lake.settings();
             TrinoSettings trino = TrinoSettings.from(settings, parent.lake.projectDirectory());
-            AuditReceiver receiver = new AuditReceiver(trino.auditPort(), trino.auditSpool(), settings.catalogName());
+            AuditReceiver receiver = new AuditReceiver(trino.auditPort(), trino.auditSpool(), settings.catalogName(),
+                    AuditSecret.readOrCreate(trino.auditSecretFile()));
             receiver.start();
             new CountDownLatch(1).await();
             return 0;

@@ -30,8 +30,10 @@ final class SqlCommand implements Callable<Integer> {
     @ParentCommand
     private Lake lake;
 
-    @Option(names = "--as", paramLabel = "ROLE", defaultValue = "steward",
-            description = "ロール / role: planner, school_board, dx_office, steward (default: ${DEFAULT-VALUE})")
+    // Without --as the least privileged role: nobody reads raw or de-identified rows by forgetting an option.
+    @Option(names = "--as", paramLabel = "ROLE", defaultValue = "dx_office",
+            description = "ロール / role: planner, school_board, dx_office, steward (既定は最小権限 / default, the least "
+                + "privileged: ${DEFAULT-VALUE})")
     private String role;
 
     @Parameters(arity = "0..1", paramLabel = "SQL", description = "実行する文。省略すると対話モード / the statement; none for an interactive shell")

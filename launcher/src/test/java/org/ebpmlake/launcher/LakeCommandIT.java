@@ -77,6 +77,16 @@ class LakeCommandIT {
         assertThat(kpis.output()).contains("./lake run").contains("LakeException").contains("\tat org.ebpmlake.");
     }
 
+    @Test
+    void testsSayAtTheStartWhenTheJdkTrinoNeedsIsMissing() throws IOException, InterruptedException {
+        // The JDK running this test is the lake's Java 17: too old for Trino.
+        Finished test = run(LakeExtension.repositoryRoot(), Map.of("LAKE_TRINO_JAVA_HOME", System.getProperty("java.home")), "test");
+
+        assertThat(test.exitCode()).isEqualTo(2);
+        assertThat(test.errorLines()).singleElement().asString().contains("JDK 24").contains("Temurin 25").contains("LAKE_TRINO_JAVA_HOME");
+        assertThat(test.standardOutput()).doesNotContain("[INFO]");
+    }
+
     private static String lake(Path root, String... arguments) throws IOException, InterruptedException {
         Finished finished = run(root, Map.of(), arguments);
         assertThat(finished.exitCode()).as(finished.output()).isZero();

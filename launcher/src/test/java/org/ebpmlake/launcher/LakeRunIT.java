@@ -182,7 +182,11 @@ class LakeRunIT {
 
     @Test
     void noDirectIdentifierLeavesTheRawZone(TemporaryLake lake) {
-        new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC()).run();
+        List<String> progress = new ArrayList<>();
+        new LakeRun(lake.spark(), lake.settings(), KEY, progress::add, Clock.systemUTC()).run();
+
+        // No name, id or address of raw anywhere else: deid, mart and ops tables, the static site, the run's output.
+        assertThat(new LeakScan(lake, DatasetCatalog.load()).findings(lake.settings().siteDirectory(), progress)).isEmpty();
 
         DatasetCatalog datasets = DatasetCatalog.load();
         for (ZoneTable table : datasets.tables()) {

@@ -2,8 +2,6 @@ package org.ebpmlake.lake;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.spark.Spark3Util;
@@ -31,6 +29,8 @@ public final class LakeSession {
                 // Spark's own session catalog is unused; keep its folder inside the lake, not in the working directory.
                 .config("spark.sql.warehouse.dir", settings.warehouse().resolve("spark-session-catalog").toUri().toString())
                 .config("spark.sql.adaptive.enabled", "true")
+                // Every data and metadata file Spark and Iceberg write is readable by its owner only, whatever the umask.
+                .config("spark.hadoop.fs.permissions.umask-mode", "077")
                 .getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         mount(spark, settings);
@@ -60,11 +60,10 @@ public final class LakeSession {
     public static void mount(SparkSession spark, LakeSettings settings) {
         requireNonNull(spark, "spark is null");
         requireNonNull(settings, "settings is null");
-        try {
-            Files.createDirectories(settings.warehouse());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the warehouse directory " + settings.warehouse(), e);
-        }
+        // The lake's folder is the boundary other local users must not cross (README, "shared host").
+        OwnerOnlyFiles.createDirectories(settings.warehouse());
+        OwnerOnlyFiles.restrictFolder(settings.warehouse());
+        privateSqliteCatalog(settings);
         String prefix = "spark.sql.catalog." + settings.catalogName();
         spark.conf().set(prefix, "org.apache.iceberg.spark.SparkCatalog");
         spark.conf().set(prefix + ".type", "jdbc");
@@ -78,6 +77,17 @@ public final class LakeSession {
         String password = System.getenv("LAKE_CATALOG_PASSWORD");
         if (password != null) {
             spark.conf().set(prefix + ".jdbc.password", password);
+        }
+    }
+
+    /** SQLite creates its file under the process's umask: create it first, empty and owner-only, and SQLite uses it. */
+    private static void privateSqliteCatalog(LakeSettings settings) {
+        String prefix = "jdbc:sqlite:";
+        if (settings.catalogUri().startsWith(prefix)) {
+            java.nio.file.Path catalog = java.nio.file.Path.of(settings.catalogUri().substring(prefix.length()));
+            if (!Files.exists(catalog)) {
+                OwnerOnlyFiles.write(catalog, new byte[0]);
+            }
         }
     }
 

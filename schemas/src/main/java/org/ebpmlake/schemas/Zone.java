@@ -2,6 +2,7 @@ package org.ebpmlake.schemas;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The zones of the lake, in the order data travels through them. Each zone is an Iceberg namespace
@@ -29,6 +30,16 @@ public enum Zone {
 
     public String namespace() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The zone whose Iceberg namespace is {@code namespace}, if any. */
+    public static Optional<Zone> fromNamespace(String namespace) {
+        for (Zone zone : values()) {
+            if (zone.namespace().equals(namespace)) {
+                return Optional.of(zone);
+            }
+        }
+        return Optional.empty();
     }
 
     @JsonCreator

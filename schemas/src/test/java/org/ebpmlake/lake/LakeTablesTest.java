@@ -3,9 +3,17 @@ package org.ebpmlake.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableUtil;
 import org.apache.iceberg.catalog.Catalog;
@@ -43,6 +51,27 @@ class LakeTablesTest {
             assertThat(TableUtil.formatVersion(table)).as("format version of %s", declared.name()).isEqualTo(2);
             assertThat(table.properties()).containsAllEntriesOf(stored);
         }
+    }
+
+    @Test
+    void everyFileAndFolderOfTheLakeIsTheOwnersAloneWhateverTheUmask(TemporaryLake lake) throws IOException {
+        new LakeTables(LakeSession.icebergCatalog(lake.spark(), lake.settings())).ensureAll(datasets);
+        lake.spark().sql("INSERT INTO " + lake.table("ops.query_log") + " VALUES ('q1', 'planner', 'planner', '政策企画室', "
+                + "'deid.residents', 'FINISHED', NULL, current_timestamp(), current_timestamp())");
+
+        List<String> exposed = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(lake.settings().warehouse())) {
+            for (Path path : paths.toList()) {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+                if (permissions.stream().anyMatch(permission -> permission.name().startsWith("GROUP")
+                        || permission.name().startsWith("OTHERS"))) {
+                    exposed.add(PosixFilePermissions.toString(permissions) + " " + path);
+                }
+            }
+        }
+
+        assertThat(lake.spark().table(lake.table("ops.query_log")).count()).isEqualTo(1);
+        assertThat(exposed).isEmpty();
     }
 
     @Test

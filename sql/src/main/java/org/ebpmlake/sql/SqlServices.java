@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ebpmlake.lake.LakeSettings;
+import org.ebpmlake.lake.OwnerOnlyFiles;
 import org.ebpmlake.pipelines.ops.Progress;
 import org.ebpmlake.sql.access.SqlUsers;
 import org.ebpmlake.sql.trino.ServiceProcess;
@@ -56,6 +57,9 @@ public final class SqlServices {
      */
     public void up(List<String> receiverCommand) {
         requireNonNull(receiverCommand, "receiverCommand is null");
+        // Configuration, secrets, logs and spools live here: another local user must not enter the folder.
+        OwnerOnlyFiles.createDirectories(settings.servicesDirectory());
+        OwnerOnlyFiles.restrictFolder(settings.servicesDirectory());
         new TrinoInstallation(settings, progress).ensureInstalled();
         TrinoConfiguration configuration = configuration();
         configuration.write();

@@ -73,7 +73,11 @@ public final class QuarantineTable {
             }
             return;
         }
-        spark.sql("DELETE FROM " + TABLE.in(settings.catalogName()) + " WHERE file_hash = " + literal(fileHash));
+        // A batch that quarantined nothing has nothing to undo: no commit, which on a full disk would fail itself.
+        if (currentSnapshot().isPresent() && !spark.table(TABLE.in(settings.catalogName()))
+                .where(functions.col("file_hash").equalTo(fileHash)).limit(1).isEmpty()) {
+            spark.sql("DELETE FROM " + TABLE.in(settings.catalogName()) + " WHERE file_hash = " + literal(fileHash));
+        }
     }
 
     private static String literal(String value) {

@@ -113,9 +113,15 @@ public final class RawIngestion {
             }
             try {
                 rawCommit.commit(table, fileName, acceptedRows(outcomes, rawSchema, parser, batchId, fileName, fileHash, now));
-            } catch (Exception failure) {
-                // Spark's job failures are checked SparkExceptions that Java's compiler cannot see coming.
-                quarantine.undoBatch(quarantineBefore, fileHash);
+            } catch (Exception | Error failure) {
+                // Spark's job failures are checked SparkExceptions that Java's compiler cannot see coming, and a full
+                // disk arrives as Hadoop's FSError: either way the batch's quarantined rows go, and the failure is
+                // the one reported even if undoing fails too.
+                try {
+                    quarantine.undoBatch(quarantineBefore, fileHash);
+                } catch (Exception | Error undoFailure) {
+                    failure.addSuppressed(undoFailure);
+                }
                 throw failure;
             }
             return result;

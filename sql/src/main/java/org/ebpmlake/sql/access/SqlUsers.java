@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ebpmlake.lake.ErrorCategory;
 import org.ebpmlake.lake.LakeException;
+import org.ebpmlake.lake.OwnerOnlyFiles;
 
 /**
  * The users of the SQL services, read from a file outside the repository: one {@code name:role:department:password}
@@ -95,12 +95,6 @@ public final class SqlUsers {
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
             content.append(user[0]).append(':').append(user[1]).append(':').append(user[2]).append(':').append(password).append('\n');
         }
-        try {
-            Files.createDirectories(file.getParent());
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the SQL users file " + file, e);
-        }
+        OwnerOnlyFiles.writeString(file, content.toString());
     }
 }

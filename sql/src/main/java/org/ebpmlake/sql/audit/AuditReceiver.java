@@ -13,22 +13,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.ebpmlake.lake.OwnerOnlyFiles;
 
 /**
  * Receives Trino's query-completed events on 127.0.0.1 and appends each, reduced to a {@link QueryEvent},
  * as one line to the audit spool. {@code lake audit collect} (Spark) moves the spool into {@code ops.query_log};
  * keeping this process free of Spark keeps it small and always up.
+ *
+ * <p>Only the Trino the platform started can post: every event must carry the {@link AuditSecret} header, or it is
+ * refused (401) and nothing is written. An event is acknowledged only once its line is on disk (written with
+ * {@code DSYNC}); a failed write answers 503, so Trino's listener keeps the event and sends it again.
  */
 public final class AuditReceiver implements AutoCloseable {
+    /** Far above any real event (a few kilobytes); a larger body is refused before it is read. */
+    private static final int MAXIMUM_EVENT_BYTES = 4 << 20;
+
     private final HttpServer server;
     private final Path spool;
     private final QueryEventJson json;
+    private final AuditSecret secret;
 
-    public AuditReceiver(int port, Path spool, String catalogName) {
+    public AuditReceiver(int port, Path spool, String catalogName, AuditSecret secret) {
         this.spool = requireNonNull(spool, "spool is null");
         this.json = new QueryEventJson(requireNonNull(catalogName, "catalogName is null"));
+        this.secret = requireNonNull(secret, "secret is null");
+        OwnerOnlyFiles.createDirectories(spool.toAbsolutePath().getParent());
         try {
-            Files.createDirectories(spool.getParent());
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " for audit events", e);
@@ -50,20 +60,46 @@ public final class AuditReceiver implements AutoCloseable {
             respond(exchange, 405);
             return;
         }
+        if (!secret.matches(exchange.getRequestHeaders().getFirst(AuditSecret.HEADER))) {
+            respond(exchange, 401);
+            return;
+        }
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAXIMUM_EVENT_BYTES) {
+            respond(exchange, 413);
+            return;
+        }
         String body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] bytes = in.readNBytes(MAXIMUM_EVENT_BYTES + 1);
+            if (bytes.length > MAXIMUM_EVENT_BYTES) {
+                respond(exchange, 413);
+                return;
+            }
+            body = new String(bytes, StandardCharsets.UTF_8);
         }
+        String line;
         try {
-            append(json.toSpoolLine(json.fromTrino(body)));
-            respond(exchange, 200);
+            line = json.toSpoolLine(json.fromTrino(body));
         } catch (RuntimeException e) {
             respond(exchange, 400);
+            return;
         }
+        try {
+            append(line);
+        } catch (IOException e) {
+            // Not acknowledged: Trino's listener retries, so a full disk loses no event.
+            respond(exchange, 503);
+            return;
+        }
+        respond(exchange, 200);
     }
 
     private synchronized void append(String line) throws IOException {
-        Files.writeString(spool, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        if (!Files.exists(spool)) {
+            OwnerOnlyFiles.writeString(spool, "");
+        }
+        Files.writeString(spool, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND, StandardOpenOption.DSYNC);
     }
 
     private static void respond(HttpExchange exchange, int status) throws IOException {

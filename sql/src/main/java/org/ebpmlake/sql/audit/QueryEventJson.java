@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads Trino's QueryCompletedEvent JSON (as its HTTP event listener posts it) into a {@link QueryEvent},
@@ -17,9 +19,12 @@ import java.util.Optional;
 public final class QueryEventJson {
     private final ObjectMapper mapper = new ObjectMapper();
     private final String catalogName;
+    /** A table named in an access-denied message: a denied query read nothing, but the audit says what it tried. */
+    private final Pattern deniedTable;
 
     public QueryEventJson(String catalogName) {
-        this.catalogName = catalogName;
+        this.catalogName = java.util.Objects.requireNonNull(catalogName, "catalogName is null");
+        this.deniedTable = Pattern.compile("\\b(?:table|view) " + Pattern.quote(catalogName) + "(?:_maintenance)?\\.([a-z0-9_]+)\\.([a-z0-9_$]+)");
     }
 
     public QueryEvent fromTrino(String json) {
@@ -28,9 +33,20 @@ public final class QueryEventJson {
             JsonNode metadata = event.path("metadata");
             List<String> tables = new ArrayList<>();
             for (JsonNode input : event.path("ioMetadata").path("inputs")) {
-                if (catalogName.equals(input.path("catalogName").asText())) {
+                String inputCatalog = input.path("catalogName").asText();
+                if (catalogName.equals(inputCatalog) || (catalogName + "_maintenance").equals(inputCatalog)) {
                     tables.add(input.path("schema").asText() + "." + input.path("table").asText());
                 }
+            }
+            Matcher denied = deniedTable.matcher(event.path("failureInfo").path("failureMessage").asText(""));
+            while (denied.find()) {
+                String table = denied.group(1) + "." + denied.group(2);
+                if (!tables.contains(table)) {
+                    tables.add(table);
+                }
+            }
+            if (metadata.path("queryId").asText("").isBlank() || event.path("context").path("user").asText("").isBlank()) {
+                throw new IllegalArgumentException("a query event without query id or user");
             }
             JsonNode errorCode = event.path("failureInfo").path("errorCode").path("name");
             return new QueryEvent(

@@ -21,12 +21,15 @@ import org.ebpmlake.sql.access.SqlUser;
 import org.ebpmlake.sql.access.SqlUsers;
 
 /**
- * Moves the audit spool into {@code ops.query_log}: one row per query and table read (a query that read no
- * table, e.g. one denied before planning, keeps one row with an empty table name), with the user's role and
- * department. Keyed by query id and table, so collecting the same spool twice adds nothing.
+ * Moves the audit spool into {@code ops.query_log}: one row per query and table read (a denied query keeps the
+ * table it tried to read; a query that named no table keeps one row with an empty table name), with the user's role
+ * and department; and into {@code ops.queries}, one row per query. Keyed by query id (and table), so collecting the
+ * same spool twice adds nothing.
  */
 public final class QueryLogCollector {
     public static final TableName TABLE = new TableName(Zone.OPS, "query_log");
+    /** The query-level view of the same events: one row per query, its tables listed. */
+    public static final TableName QUERIES = new TableName(Zone.OPS, "queries");
 
     private final SparkSession spark;
     private final LakeSettings settings;
@@ -46,6 +49,7 @@ public final class QueryLogCollector {
         }
         QueryEventJson json = new QueryEventJson(settings.catalogName());
         List<Row> rows = new ArrayList<>();
+        List<Row> queries = new ArrayList<>();
         List<String> lines;
         try {
             lines = Files.readAllLines(spool, StandardCharsets.UTF_8);
@@ -58,6 +62,9 @@ public final class QueryLogCollector {
             }
             QueryEvent event = json.fromSpoolLine(line);
             Optional<SqlUser> user = users.byName(event.user());
+            queries.add(RowFactory.create(event.queryId(), event.user(), user.map(known -> known.role().code()).orElse(null),
+                    user.map(SqlUser::department).orElse(null), String.join(",", event.tables()), event.tables().size(),
+                    event.state(), event.errorCode().orElse(null), event.createdAt(), event.endedAt().orElse(null)));
             List<String> tables = event.tables().isEmpty() ? List.of("") : event.tables();
             for (String table : tables) {
                 rows.add(RowFactory.create(event.queryId(), event.user(), user.map(known -> known.role().code()).orElse(null),
@@ -71,6 +78,9 @@ public final class QueryLogCollector {
         String table = TABLE.in(settings.catalogName());
         TableWrites.merge(spark.createDataFrame(rows, spark.table(table).schema()).dropDuplicates("query_id", "table_name"), table,
                 "ON t.query_id = s.query_id AND t.table_name = s.table_name WHEN NOT MATCHED THEN INSERT *");
+        String queryTable = QUERIES.in(settings.catalogName());
+        TableWrites.merge(spark.createDataFrame(queries, spark.table(queryTable).schema()).dropDuplicates("query_id"), queryTable,
+                "ON t.query_id = s.query_id WHEN NOT MATCHED THEN INSERT *");
         return lines.stream().filter(line -> !line.isBlank()).count();
     }
 }

@@ -4,34 +4,40 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
-import org.apache.spark.sql.connector.catalog.Identifier;
-import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
+import org.apache.spark.sql.execution.CommandExecutionMode;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.sql.access.Role;
-import scala.runtime.AbstractPartialFunction;
 
 /**
  * Runs statements on embedded Spark SQL with the lake's catalog as the default, so table names are the same
- * as on Trino ({@code mart.kpi_progress}). The role's grants are checked against every table the analyzed
- * plan reads, subqueries included, before anything runs. This is a guard for the local, single-user mode;
- * the enforcement planners rely on is Trino's.
+ * as on Trino ({@code mart.kpi_progress}). Nothing runs before {@link ReadOnlyStatementGuard} has passed the
+ * statement twice: as parsed (query operators only, table names the role may read) and as analysed (every table
+ * an Iceberg table of the lake the role may read). Only then is the analysed plan executed; {@code spark.sql} is
+ * never called on the user's text, because it runs commands at once.
  */
 public final class SparkSqlEngine implements SqlEngine {
     private static final int MAXIMUM_ROWS = 10_000;
 
     private final SparkSession spark;
-    private final LakeSettings settings;
     private final Role role;
+    private final ReadOnlyStatementGuard guard;
 
     public SparkSqlEngine(SparkSession spark, LakeSettings settings, Role role) {
         this.spark = requireNonNull(spark, "spark is null");
-        this.settings = requireNonNull(settings, "settings is null");
         this.role = requireNonNull(role, "role is null");
+        requireNonNull(settings, "settings is null");
+        this.guard = new ReadOnlyStatementGuard(settings.catalogName(), role);
         spark.conf().set("spark.sql.defaultCatalog", settings.catalogName());
+        // File-path sources (parquet.`/path`) are refused by the guard; this turns the feature off besides.
+        spark.conf().set("spark.sql.runSQLOnFiles", "false");
     }
 
     @Override
@@ -41,14 +47,8 @@ public final class SparkSqlEngine implements SqlEngine {
 
     @Override
     public QueryResult execute(String sql) {
-        Dataset<Row> result = spark.sql(sql);
-        for (Identifier table : tablesRead(result.queryExecution().analyzed())) {
-            String[] namespace = table.namespace();
-            String zone = namespace.length == 0 ? "" : namespace[namespace.length - 1];
-            if (!role.canRead(zone, table.name())) {
-                throw new AccessDeniedException(role.denial(zone, table.name()));
-            }
-        }
+        requireNonNull(sql, "sql is null");
+        Dataset<Row> result = Dataset.ofRows(spark, checkedPlan(sql));
         List<String> columns = List.of(result.columns());
         List<List<String>> rows = new ArrayList<>();
         for (Row row : result.limit(MAXIMUM_ROWS).collectAsList()) {
@@ -62,21 +62,27 @@ public final class SparkSqlEngine implements SqlEngine {
         return new QueryResult(columns, rows);
     }
 
-    private List<Identifier> tablesRead(LogicalPlan plan) {
-        List<Identifier> tables = new ArrayList<>();
-        scala.collection.Seq<Identifier> found = plan.collectWithSubqueries(new AbstractPartialFunction<LogicalPlan, Identifier>() {
-            @Override
-            public boolean isDefinedAt(LogicalPlan node) {
-                return node instanceof DataSourceV2Relation relation && relation.identifier().isDefined();
+    /** The statement's analysed plan, once the guard has passed it as parsed and as analysed; nothing has run yet. */
+    private LogicalPlan checkedPlan(String sql) {
+        LogicalPlan parsed;
+        try {
+            parsed = spark.sessionState().sqlParser().parsePlan(sql);
+        } catch (ParseException e) {
+            throw new LakeException(ErrorCategory.INVALID_ARGUMENT, "SQL の構文エラー / syntax error: " + e.getMessage(), e);
+        }
+        guard.checkParsed(parsed);
+        LogicalPlan analyzed;
+        try {
+            analyzed = spark.sessionState().executePlan(parsed, CommandExecutionMode.SKIP()).analyzed();
+        } catch (Exception e) {
+            // Scala declares no checked exceptions: an unknown table or column arrives as a checked AnalysisException.
+            if (e instanceof AnalysisException analysis) {
+                throw new LakeException(ErrorCategory.INVALID_ARGUMENT, analysis.getMessage(), analysis);
             }
-
-            @Override
-            public Identifier apply(LogicalPlan node) {
-                return ((DataSourceV2Relation) node).identifier().get();
-            }
-        });
-        scala.collection.JavaConverters.seqAsJavaList(found).forEach(tables::add);
-        return tables;
+            throw e;
+        }
+        guard.checkAnalyzed(analyzed);
+        return analyzed;
     }
 
     @Override

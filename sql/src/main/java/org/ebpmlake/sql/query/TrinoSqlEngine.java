@@ -43,22 +43,14 @@ public final class TrinoSqlEngine implements SqlEngine {
 
     @Override
     public QueryResult execute(String sql) {
-        try (Statement statement = connection.createStatement(); ResultSet results = statement.executeQuery(sql)) {
-            ResultSetMetaData metadata = results.getMetaData();
-            List<String> columns = new ArrayList<>();
-            for (int column = 1; column <= metadata.getColumnCount(); column++) {
-                columns.add(metadata.getColumnLabel(column));
+        try (Statement statement = connection.createStatement()) {
+            if (!statement.execute(sql)) {
+                // A statement without rows (a steward's ALTER TABLE ... EXECUTE, SET SESSION) reports its update count.
+                return new QueryResult(List.of("rows"), List.of(List.of(Long.toString(Math.max(0, statement.getLargeUpdateCount())))));
             }
-            List<List<String>> rows = new ArrayList<>();
-            while (results.next()) {
-                List<String> row = new ArrayList<>(columns.size());
-                for (int column = 1; column <= columns.size(); column++) {
-                    Object value = results.getObject(column);
-                    row.add(value == null ? "NULL" : value.toString());
-                }
-                rows.add(row);
+            try (ResultSet results = statement.getResultSet()) {
+                return read(results);
             }
-            return new QueryResult(columns, rows);
         } catch (SQLException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("Authentication failed")) {
@@ -70,6 +62,24 @@ public final class TrinoSqlEngine implements SqlEngine {
             }
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    private static QueryResult read(ResultSet results) throws SQLException {
+        ResultSetMetaData metadata = results.getMetaData();
+        List<String> columns = new ArrayList<>();
+        for (int column = 1; column <= metadata.getColumnCount(); column++) {
+            columns.add(metadata.getColumnLabel(column));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        while (results.next()) {
+            List<String> row = new ArrayList<>(columns.size());
+            for (int column = 1; column <= columns.size(); column++) {
+                Object value = results.getObject(column);
+                row.add(value == null ? "NULL" : value.toString());
+            }
+            rows.add(row);
+        }
+        return new QueryResult(columns, rows);
     }
 
     @Override

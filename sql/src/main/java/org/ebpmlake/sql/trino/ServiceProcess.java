@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ebpmlake.lake.OwnerOnlyFiles;
 
 /**
  * A background server process of the platform, tracked by a pid file and writing to a log file, so that
@@ -26,15 +28,21 @@ public record ServiceProcess(String name, Path pidFile, Path logFile) {
             return;
         }
         try {
-            Files.createDirectories(pidFile.getParent());
-            Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+            OwnerOnlyFiles.createDirectories(pidFile.getParent());
+            OwnerOnlyFiles.createDirectories(logFile.getParent());
+            if (!Files.exists(logFile)) {
+                OwnerOnlyFiles.writeString(logFile, "");
+            }
+            // The service creates its own files (data, logs, spools) readable by its owner only, whoever started it.
+            List<String> privately = new ArrayList<>(List.of("/bin/sh", "-c", "umask 077 && exec \"$0\" \"$@\""));
+            privately.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(privately).directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(environment);
             Process process = builder.start();
-            Files.writeString(pidFile, Long.toString(process.pid()));
+            OwnerOnlyFiles.writeString(pidFile, Long.toString(process.pid()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }

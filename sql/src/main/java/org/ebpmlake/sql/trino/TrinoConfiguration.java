@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.ebpmlake.lake.LakeSettings;
+import org.ebpmlake.lake.OwnerOnlyFiles;
+import org.ebpmlake.sql.audit.AuditSecret;
 import org.ebpmlake.sql.access.Role;
 import org.ebpmlake.sql.access.SqlUser;
 import org.ebpmlake.sql.access.SqlUsers;
@@ -25,8 +27,10 @@ import org.ebpmlake.sql.access.SqlUsers;
 /**
  * Writes the running server's {@code etc/}: the Iceberg catalog pointing at the lake's own catalog database
  * (the same one Spark commits to, so nothing is copied and nothing can drift), password authentication over
- * HTTPS with a self-signed certificate for 127.0.0.1, file-based access control rendered from {@link Role},
- * and the HTTP event listener that sends every completed query to the audit receiver.
+ * HTTPS with a self-signed certificate for 127.0.0.1, file-based access control rendered from {@link Role}
+ * ({@link TrinoAccessRules}), and the HTTP event listener that sends every completed query, with the audit secret,
+ * to the audit receiver. Every file is readable by its owner only. Beside the lake's read-only catalog the stewards
+ * get a maintenance catalog on the same Iceberg catalog, the only place table procedures can run.
  */
 public final class TrinoConfiguration {
     private final TrinoSettings settings;
@@ -54,45 +58,58 @@ public final class TrinoConfiguration {
 
     public void write() {
         Path etc = etc();
-        try {
-            Files.createDirectories(etc.resolve("catalog"));
-            String sharedSecret = randomSecret();
-            String keyStorePassword = ensureCertificate();
-            write(etc.resolve("config.properties"), Map.ofEntries(
-                    Map.entry("coordinator", "true"),
-                    Map.entry("node-scheduler.include-coordinator", "true"),
-                    Map.entry("http-server.http.port", Integer.toString(settings.httpPort())),
-                    Map.entry("http-server.https.enabled", "true"),
-                    Map.entry("http-server.https.port", Integer.toString(settings.httpsPort())),
-                    Map.entry("http-server.https.keystore.path", etc.resolve("keystore.p12").toString()),
-                    Map.entry("http-server.https.keystore.key", keyStorePassword),
-                    Map.entry("http-server.authentication.type", "PASSWORD"),
-                    Map.entry("internal-communication.shared-secret", sharedSecret),
-                    Map.entry("discovery.uri", "http://127.0.0.1:" + settings.httpPort()),
-                    Map.entry("catalog.config-dir", etc.resolve("catalog").toString()),
-                    Map.entry("plugin.dir", settings.installation().resolve("plugin").toString()),
-                    Map.entry("query.max-memory", "1GB"),
-                    Map.entry("query.max-memory-per-node", "1GB"),
-                    Map.entry("access-control.config-files", etc.resolve("access-control.properties").toString()),
-                    Map.entry("password-authenticator.config-files", etc.resolve("password-authenticator.properties").toString()),
-                    Map.entry("event-listener.config-files", etc.resolve("http-event-listener.properties").toString())));
-            write(etc.resolve("catalog").resolve(lake.catalogName() + ".properties"), catalogProperties());
-            write(etc.resolve("password-authenticator.properties"), Map.of(
-                    "password-authenticator.name", "file",
-                    "file.password-file", etc.resolve("password.db").toString()));
-            write(etc.resolve("access-control.properties"), Map.of(
-                    "access-control.name", "file",
-                    "security.config-file", etc.resolve("rules.json").toString()));
-            write(etc.resolve("http-event-listener.properties"), Map.of(
-                    "event-listener.name", "http",
-                    "http-event-listener.log-completed", "true",
-                    "http-event-listener.connect-ingest-uri", "http://127.0.0.1:" + settings.auditPort() + "/events"));
-            Files.writeString(etc.resolve("password.db"), passwordFile(), StandardCharsets.UTF_8);
-            Files.writeString(etc.resolve("rules.json"), accessRules(), StandardCharsets.UTF_8);
-            Files.writeString(etc.resolve("log.properties"), "io.trino=WARN\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write Trino's configuration under " + etc, e);
-        }
+        OwnerOnlyFiles.createDirectories(etc.resolve("catalog"));
+        OwnerOnlyFiles.restrictFolder(settings.runtime());
+        String sharedSecret = randomSecret();
+        String keyStorePassword = ensureCertificate();
+        AuditSecret auditSecret = AuditSecret.readOrCreate(settings.auditSecretFile());
+        String maintenanceCatalog = TrinoSettings.maintenanceCatalogName(lake.catalogName());
+        write(etc.resolve("config.properties"), Map.ofEntries(
+                Map.entry("coordinator", "true"),
+                Map.entry("node-scheduler.include-coordinator", "true"),
+                Map.entry("http-server.http.port", Integer.toString(settings.httpPort())),
+                Map.entry("http-server.https.enabled", "true"),
+                Map.entry("http-server.https.port", Integer.toString(settings.httpsPort())),
+                Map.entry("http-server.https.keystore.path", etc.resolve("keystore.p12").toString()),
+                Map.entry("http-server.https.keystore.key", keyStorePassword),
+                Map.entry("http-server.authentication.type", "PASSWORD"),
+                // A failed request answers with a message, never with the server's stack trace.
+                Map.entry("http-server.show-stack-trace", "false"),
+                Map.entry("internal-communication.shared-secret", sharedSecret),
+                Map.entry("discovery.uri", "http://127.0.0.1:" + settings.httpPort()),
+                Map.entry("catalog.config-dir", etc.resolve("catalog").toString()),
+                Map.entry("plugin.dir", settings.installation().resolve("plugin").toString()),
+                Map.entry("query.max-memory", "1GB"),
+                Map.entry("query.max-memory-per-node", "1GB"),
+                Map.entry("access-control.config-files", etc.resolve("access-control.properties").toString()),
+                Map.entry("password-authenticator.config-files", etc.resolve("password-authenticator.properties").toString()),
+                Map.entry("event-listener.config-files", etc.resolve("http-event-listener.properties").toString())));
+        Map<String, String> readOnly = new LinkedHashMap<>(catalogProperties());
+        // Every role reads through this catalog; no write, drop or table procedure passes its connector.
+        readOnly.put("iceberg.security", "read_only");
+        write(etc.resolve("catalog").resolve(lake.catalogName() + ".properties"), readOnly);
+        write(etc.resolve("catalog").resolve(maintenanceCatalog + ".properties"), catalogProperties());
+        write(etc.resolve("password-authenticator.properties"), Map.of(
+                "password-authenticator.name", "file",
+                "file.password-file", etc.resolve("password.db").toString()));
+        write(etc.resolve("access-control.properties"), Map.of(
+                "access-control.name", "file",
+                "security.config-file", etc.resolve("rules.json").toString()));
+        write(etc.resolve("http-event-listener.properties"), Map.of(
+                "event-listener.name", "http",
+                "http-event-listener.log-completed", "true",
+                "http-event-listener.connect-ingest-uri", "http://127.0.0.1:" + settings.auditPort() + "/events",
+                "http-event-listener.connect-http-headers", AuditSecret.HEADER + ": " + auditSecret.value(),
+                // While the receiver is down Trino keeps each event and tries again, backing off up to a minute
+                // (about ten minutes in all), so a restart of the receiver loses nothing.
+                "http-event-listener.connect-retry-count", "15",
+                "http-event-listener.connect-retry-delay", "1s",
+                "http-event-listener.connect-backoff-base", "2",
+                "http-event-listener.connect-max-delay", "1m"));
+        OwnerOnlyFiles.writeString(etc.resolve("password.db"), passwordFile());
+        OwnerOnlyFiles.writeString(etc.resolve("rules.json"),
+                new TrinoAccessRules(lake.catalogName(), maintenanceCatalog, users).render());
+        OwnerOnlyFiles.writeString(etc.resolve("log.properties"), "io.trino=WARN\n");
     }
 
     Map<String, String> catalogProperties() {
@@ -123,42 +140,24 @@ public final class TrinoConfiguration {
         return file.toString();
     }
 
-    /** Trino's file-based access rules: each role's grants, for the users holding it; nothing else is readable. */
-    String accessRules() throws IOException {
-        List<Map<String, Object>> catalogs = new ArrayList<>();
-        List<Map<String, Object>> schemas = new ArrayList<>();
-        List<Map<String, Object>> tables = new ArrayList<>();
-        for (Role role : Role.values()) {
-            String members = users.all().stream().filter(user -> user.role() == role).map(SqlUser::name)
-                    .collect(Collectors.joining("|"));
-            if (members.isEmpty()) {
-                continue;
-            }
-            catalogs.add(Map.of("user", members, "catalog", lake.catalogName(), "allow", "read-only"));
-            for (var grant : role.grants()) {
-                schemas.add(Map.of("user", members, "catalog", lake.catalogName(), "schema", grant.zone().namespace(), "owner", false));
-                tables.add(Map.of("user", members, "catalog", lake.catalogName(), "schema", grant.zone().namespace(),
-                        "table", grant.tablePattern(), "privileges", List.of("SELECT")));
-            }
-        }
-        catalogs.add(Map.of("catalog", "system", "allow", "read-only"));
-        Map<String, Object> rules = new LinkedHashMap<>();
-        rules.put("catalogs", catalogs);
-        rules.put("schemas", schemas);
-        rules.put("tables", tables);
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rules);
-    }
-
     /** A self-signed certificate for 127.0.0.1 and localhost, created once; returns the key store password. */
-    private String ensureCertificate() throws IOException {
+    private String ensureCertificate() {
         Path passwordFile = etc().resolve("keystore.password");
         Path keyStore = etc().resolve("keystore.p12");
         if (Files.exists(keyStore) && Files.exists(passwordFile) && Files.exists(trustStore())) {
-            return Files.readString(passwordFile).strip();
+            try {
+                return Files.readString(passwordFile).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + passwordFile, e);
+            }
         }
         String password = randomSecret();
-        Files.deleteIfExists(keyStore);
-        Files.deleteIfExists(trustStore());
+        try {
+            Files.deleteIfExists(keyStore);
+            Files.deleteIfExists(trustStore());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace the key store under " + etc(), e);
+        }
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         Path certificate = etc().resolve("trino.crt");
         runKeytool(List.of(keytool, "-genkeypair", "-alias", "trino", "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
@@ -168,17 +167,23 @@ public final class TrinoConfiguration {
                 "-rfc", "-file", certificate.toString()));
         runKeytool(List.of(keytool, "-importcert", "-noprompt", "-alias", "trino", "-file", certificate.toString(),
                 "-storetype", "PKCS12", "-keystore", trustStore().toString(), "-storepass", trustStorePassword()));
-        Files.writeString(passwordFile, password);
+        // keytool creates its files under the process's umask; the private key must be the owner's alone.
+        for (Path created : List.of(keyStore, trustStore(), certificate)) {
+            OwnerOnlyFiles.restrictFile(created);
+        }
+        OwnerOnlyFiles.writeString(passwordFile, password);
         return password;
     }
 
-    private static void runKeytool(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
+    private static void runKeytool(List<String> command) {
         try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("keytool failed: " + output);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run keytool", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running keytool", e);
@@ -191,10 +196,11 @@ public final class TrinoConfiguration {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static void write(Path file, Map<String, String> properties) throws IOException {
+    /** Properties files hold passwords and secrets, so each is readable by its owner only. */
+    private static void write(Path file, Map<String, String> properties) {
         StringBuilder content = new StringBuilder("# written by ./lake services; edits are overwritten at the next start\n");
         properties.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> content.append(entry.getKey()).append('=').append(entry.getValue()).append('\n'));
-        Files.writeString(file, content, StandardCharsets.UTF_8);
+        OwnerOnlyFiles.writeString(file, content.toString());
     }
 }

@@ -40,6 +40,8 @@ public final class TrinoServer {
                 "-Xmx2G", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-Djdk.attach.allowAttachSelf=true",
                 "--enable-native-access=ALL-UNNAMED", "-Dfile.encoding=UTF-8",
                 "-Dnode.environment=lake", "-Dnode.id=" + UUID.nameUUIDFromBytes(data.toString().getBytes()),
+                // Airlift binds every HTTP and HTTPS port to this address: loopback only, never all interfaces.
+                "-Dnode.bind-ip=127.0.0.1", "-Dnode.internal-address=127.0.0.1",
                 "-Dnode.data-dir=" + data,
                 "-Dconfig=" + etc.resolve("config.properties"),
                 "-Dlog.levels-file=" + etc.resolve("log.properties"),

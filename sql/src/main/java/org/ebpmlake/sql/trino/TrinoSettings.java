@@ -41,6 +41,16 @@ public record TrinoSettings(Path servicesDirectory, String version, int httpPort
         return servicesDirectory.resolve("trino");
     }
 
+    /** The secret the audit receiver asks of every event, kept beside the users file (mode 600). */
+    public Path auditSecretFile() {
+        return usersFile.toAbsolutePath().getParent().resolve("audit-receiver.secret");
+    }
+
+    /** The catalog only stewards see, the one whose connector allows table procedures. */
+    public static String maintenanceCatalogName(String catalogName) {
+        return catalogName + "_maintenance";
+    }
+
     public Path auditSpool() {
         return servicesDirectory.resolve("audit").resolve("query-events.jsonl");
     }

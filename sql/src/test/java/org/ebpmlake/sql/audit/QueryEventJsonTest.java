@@ -1,6 +1,7 @@
 package org.ebpmlake.sql.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,15 +31,23 @@ class QueryEventJsonTest {
     }
 
     @Test
-    void aDeniedQueryKeepsItsErrorCode() {
+    void aDeniedQueryKeepsItsErrorCodeAndTheTableItTriedToRead() {
         QueryEvent event = json.fromTrino("""
                 {"metadata":{"queryId":"q2","queryState":"FAILED"},"context":{"user":"planner"},
-                 "ioMetadata":{"inputs":[]},"failureInfo":{"errorCode":{"code":4,"name":"PERMISSION_DENIED"}},
+                 "ioMetadata":{"inputs":[]},"failureInfo":{"errorCode":{"code":4,"name":"PERMISSION_DENIED"},
+                   "failureMessage":"Access Denied: Cannot select from table lake.raw.residents"},
                  "createTime":"2026-11-25T00:00:00Z"}
                 """);
 
         assertThat(event.errorCode()).contains("PERMISSION_DENIED");
-        assertThat(event.tables()).isEmpty();
+        assertThat(event.tables()).containsExactly("raw.residents");
         assertThat(json.fromSpoolLine(json.toSpoolLine(event))).isEqualTo(event);
+    }
+
+    @Test
+    void anEventWithoutQueryIdOrUserIsRefused() {
+        assertThatThrownBy(() -> json.fromTrino("""
+                {"metadata":{"queryState":"FINISHED"},"context":{},"createTime":"2026-11-25T00:00:00Z"}
+                """)).isInstanceOf(IllegalArgumentException.class);
     }
 }
