@@ -30,6 +30,8 @@ class QualityPageTest {
                 + " ('run-2', 'students', 'students-b', TIMESTAMP '2025-04-02 10:00:00', 'error', 'complete(grade)', 'success', 'held', '問題なし'),"
                 + " ('run-2', 'gps_pings', NULL, TIMESTAMP '2025-04-05 10:00:00', 'warning', 'freshness(daily, new delivery within 2 days)',"
                 + " 'failure', 'nothing new for 3 days', '毎日届くはずのデータが 3 日間届いていません')");
+        lake.spark().sql("INSERT INTO " + lake.table("ops.quality_metrics") + " VALUES ('run-1', 'students', NULL,"
+                + " TIMESTAMP '2025-04-01 10:00:00', 'Size', '*', 100.0, true, 'Size(Some(_quarantine_reason IS NULL))', 1, NULL)");
 
         Path page = new QualityPage(lake.spark(), lake.settings()).write();
 
@@ -38,7 +40,7 @@ class QualityPageTest {
         assertThat(html).contains("students_late.csv", "読込 6 ＝ 受入 1 ＋ 隔離 5", "停止中（対応が必要）",
                 "不合格：取込時に隔離された行が許容範囲を超えています：students_late.csv の 6 行中 5 行",
                 "too many rows quarantined at ingest: 5 of 6 rows", "例外として承認", "判断：steward「confirmed」",
-                "鮮度：毎日届くはずのデータが 3 日間届いていません");
+                "鮮度：毎日届くはずのデータが 3 日間届いていません", "昇格済みバッチの合計 100 行");
         String studentsHistory = html.substring(html.indexOf(">students<"));
         assertThat(studentsHistory.substring(studentsHistory.lastIndexOf("<td>"))).contains("students_2024.csv")
                 .doesNotContain("students_late.csv");
