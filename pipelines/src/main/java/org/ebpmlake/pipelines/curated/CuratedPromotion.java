@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.iceberg.DataOperations;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -105,10 +107,18 @@ public final class CuratedPromotion {
                 + " newly promoted" + superseded + leftOut);
     }
 
-    /** The batches of the current curated snapshot, as the digest its promotion recorded. */
+    /**
+     * The batches of the current curated snapshot, as the digest its promotion recorded. A compaction since then
+     * (a replace of files, not of rows) keeps the rows, so the promotion it replaced still names them.
+     */
     private Optional<String> builtFrom(TableName curated) {
         Table table = LakeSession.icebergCatalog(spark, settings).loadTable(curated.identifier());
-        return Optional.ofNullable(table.currentSnapshot()).map(snapshot -> snapshot.summary().get(ADMITTED_BATCHES));
+        Snapshot snapshot = table.currentSnapshot();
+        while (snapshot != null && !snapshot.summary().containsKey(ADMITTED_BATCHES)
+                && DataOperations.REPLACE.equals(snapshot.operation()) && snapshot.parentId() != null) {
+            snapshot = table.snapshot(snapshot.parentId());
+        }
+        return Optional.ofNullable(snapshot).map(promoted -> promoted.summary().get(ADMITTED_BATCHES));
     }
 
     private static String leftOut(List<BatchRecord> batches) {
