@@ -69,10 +69,10 @@ class LakeRunIT {
     }
 
     /**
-     * A steward's delivery cycle through the command line, in-process on a tiny lake: a late roster whose rows are
-     * mostly quarantined is blocked as a whole (its one good row included), {@code ./lake run} says so and exits
-     * non-zero, curated keeps its rows, an unknown batch gets the list of recent ones, and a corrected delivery that
-     * supersedes the blocked one is promoted by the next run.
+     * A steward's delivery cycle through the command line, in-process on a tiny lake: a re-delivered roster with
+     * grades of 42 in 10 of its 577 rows is blocked as a whole (its new student included), {@code ./lake run} says
+     * so and exits non-zero, curated keeps its rows, an unknown batch gets the list of recent ones, and a corrected
+     * roster that supersedes the blocked one is promoted by the next run.
      */
     @Test
     void aBlockedDeliveryStaysOutOfCuratedUntilACorrectedOneSupersedesIt(TemporaryLake lake) throws IOException {
@@ -80,43 +80,45 @@ class LakeRunIT {
         Finished first = steward.lake("run");
         assertThat(first.exitCode()).as(first.standardOutput() + first.standardError()).isZero();
         long students = lake.count("curated.students");
-        String school = lake.spark().table(lake.table("raw.students")).first().getAs("school_code");
-        String header = "student_id,school_code,grade,class_name,sex,birth_month\n";
-        StringBuilder late = new StringBuilder(header).append("S90000000," + school + ",3,1組,1,4\n");
-        StringBuilder corrected = new StringBuilder(header).append("S90000000," + school + ",3,1組,1,4\n");
-        for (int student = 1; student <= 5; student++) {
-            late.append(String.format("S9000000%d,%s,42,1組,2,5%n", student, school));
-            corrected.append(String.format("S9000000%d,%s,4,1組,2,5%n", student, school));
+        List<String> roster = Files.readAllLines(lake.settings().sourcesDirectory().resolve("sample/education/students.csv"));
+        List<String> late = new ArrayList<>(roster);
+        for (int line = 1; line <= 10; line++) {
+            String[] cells = late.get(line).split(",");
+            cells[2] = "42";
+            late.set(line, String.join(",", cells));
         }
+        String newStudent = "S90000000," + roster.get(1).split(",")[1] + ",3,1組,1,4";
+        late.add(newStudent);
+        List<String> corrected = new ArrayList<>(roster);
+        corrected.add(newStudent);
 
-        assertThat(steward.deliver("students_late.csv", late.toString()).exitCode()).isZero();
+        assertThat(steward.deliver("students_2025-04.csv", late).exitCode()).isZero();
         Finished blocked = steward.lake("run");
 
+        String blockedBatch = steward.batchOf("students_2025-04.csv");
         assertThat(blocked.exitCode()).isEqualTo(RunCommand.BLOCKED);
-        assertThat(blocked.errorLines()).singleElement().asString().contains("students").contains("students_late.csv")
-                .contains("5 of 6 rows").contains("./lake quality waive");
-        assertThat(lake.count("curated.students")).isEqualTo(students);
-        // Its one good row is in raw, but the batch is blocked as a whole.
+        assertThat(blocked.errorLines()).singleElement().asString().contains("students").contains(blockedBatch)
+                .contains("students_2025-04.csv").contains("10 of 577 rows").contains("./lake quality waive");
+        // Its new student is in raw, but the batch is blocked as a whole.
         assertThat(lake.spark().table(lake.table("raw.students")).where("student_id = 'S90000000'").count()).isEqualTo(1);
-        assertThat(lake.spark().table(lake.table("curated.students"))
-                .where("_batch_id = '" + steward.batchOf("students_late.csv") + "'").count()).isZero();
+        assertThat(lake.count("curated.students")).isEqualTo(students);
+        assertThat(lake.spark().table(lake.table("curated.students")).where("_batch_id = '" + blockedBatch + "'").count()).isZero();
         Finished unknown = steward.lake("quality", "waive", "students-0000000000000000", "--reason", "typo");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.errorLines()).singleElement().asString().contains(steward.batchOf("students_late.csv"));
+        assertThat(unknown.errorLines()).singleElement().asString().contains(blockedBatch);
 
-        String blockedBatch = steward.batchOf("students_late.csv");
-        assertThat(steward.deliver("students_late_fixed.csv", corrected.toString(), "--supersedes", blockedBatch).exitCode()).isZero();
+        assertThat(steward.deliver("students_2025-04_corrected.csv", corrected, "--supersedes", blockedBatch).exitCode()).isZero();
         Finished fixed = steward.lake("run");
 
         assertThat(fixed.exitCode()).as(fixed.standardError()).isZero();
-        assertThat(lake.count("curated.students")).isEqualTo(students + 6);
+        assertThat(lake.count("curated.students")).isEqualTo(students + 1);
         Row superseded = lake.spark().sql("SELECT status, superseded_by, decided_by FROM " + lake.table("ops.batches")
                 + " WHERE batch_id = '" + blockedBatch + "' ORDER BY sequence DESC LIMIT 1").first();
         assertThat(superseded.<String>getAs("status")).isEqualTo("superseded");
-        assertThat(superseded.<String>getAs("superseded_by")).isEqualTo(steward.batchOf("students_late_fixed.csv"));
+        assertThat(superseded.<String>getAs("superseded_by")).isEqualTo(steward.batchOf("students_2025-04_corrected.csv"));
         assertThat(superseded.<String>getAs("decided_by")).isEqualTo(System.getProperty("user.name"));
         String page = Files.readString(lake.settings().siteDirectory().resolve("quality.html"));
-        assertThat(page).contains("students_late_fixed.csv").contains("合格・昇格済み");
+        assertThat(page).contains("students_2025-04_corrected.csv").contains("合格・昇格済み");
     }
 
     /** The lake's commands run in-process as a steward types them, on the test's lake, at tiny sample scale. */
@@ -140,9 +142,9 @@ class LakeRunIT {
             return new Finished(exitCode, out.toString(), err.toString());
         }
 
-        Finished deliver(String name, String content, String... options) throws IOException {
+        Finished deliver(String name, List<String> lines, String... options) throws IOException {
             Path file = lake.directory().resolve(name);
-            Files.writeString(file, content, StandardCharsets.UTF_8);
+            Files.write(file, lines, StandardCharsets.UTF_8);
             List<String> arguments = new ArrayList<>(List.of("ingest", "students", file.toString()));
             arguments.addAll(List.of(options));
             return lake(arguments.toArray(String[]::new));
