@@ -4,15 +4,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.lake.LakeSession;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeTables;
+import org.ebpmlake.pipelines.ops.BatchLedger;
+import org.ebpmlake.pipelines.ops.BatchRecord;
+import org.ebpmlake.pipelines.quality.StewardDecisions;
 import org.ebpmlake.pipelines.raw.IngestionResult;
 import org.ebpmlake.pipelines.raw.RawIngestion;
 import org.ebpmlake.schemas.DatasetCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,6 +38,11 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "FILE_OR_FOLDER", description = "ファイルまたはフォルダ / a delivery or a folder of deliveries")
     private Path fileOrFolder;
 
+    @Option(names = "--supersedes", paramLabel = "BATCH",
+            description = {"この訂正版が差し替えるバッチ（ファイル名が違うとき） / the batch this corrected delivery replaces, "
+                + "when its file name differs (a same-name delivery supersedes its predecessor by itself)"})
+    private String supersedes;
+
     @Override
     public Integer call() {
         DatasetCatalog datasets = DatasetCatalog.load();
@@ -41,18 +53,32 @@ final class IngestCommand implements Callable<Integer> {
         }
         LakeSettings settings = lake.settings();
         System.out.println("レイク / lake: " + settings.warehouse() + " (catalog " + settings.catalogUri() + ")");
-        SparkSession spark = LakeSession.open(settings);
-        try {
+        try (CommandSpark commandSpark = CommandSpark.open(settings)) {
+            SparkSession spark = commandSpark.session();
             new LakeTables(LakeSession.icebergCatalog(spark, settings)).ensureAll(datasets);
+            BatchLedger ledger = new BatchLedger(spark, settings, Clock.systemUTC(), BatchLedger.osUser());
+            StewardDecisions decisions = new StewardDecisions(ledger, datasets);
+            if (supersedes != null) {
+                decisions.find(supersedes);
+            }
             List<IngestionResult> results = new RawIngestion(spark, settings, datasets, Clock.systemUTC())
                     .ingestAll(dataset, fileOrFolder);
             for (IngestionResult result : results) {
-                System.out.println("  " + result.conservation());
+                System.out.println("  " + result.conservation() + " — batch " + result.batchId());
             }
-            System.out.println(results.size() + " file(s) / ファイル");
+            // Registered now, so a same-name predecessor is recorded as superseded by the person who delivered.
+            ledger.discover(datasets.dataset(dataset), Optional.empty());
+            if (supersedes != null) {
+                if (results.size() != 1) {
+                    throw new LakeException(ErrorCategory.INVALID_ARGUMENT, "--supersedes には訂正版のファイルを1つだけ指定してください"
+                            + " / --supersedes takes exactly one corrected file, not " + results.size());
+                }
+                BatchRecord superseded = decisions.supersede(supersedes, results.get(0).batchId(),
+                        "corrected delivery " + results.get(0).sourceFile());
+                System.out.println("差し替え / superseded: " + superseded.batchId() + " by " + results.get(0).batchId());
+            }
+            System.out.println(results.size() + " file(s) / ファイル; ./lake run で品質ゲートを通します / the next ./lake run checks them");
             return 0;
-        } finally {
-            spark.stop();
         }
     }
 }

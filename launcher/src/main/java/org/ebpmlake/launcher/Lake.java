@@ -2,6 +2,7 @@ package org.ebpmlake.launcher;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Map;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeSettingsLoader;
 import picocli.CommandLine;
@@ -28,13 +29,31 @@ public final class Lake implements Runnable {
             description = "失敗時にスタックトレースも表示 / on failure, print the stack trace too")
     private boolean debug;
 
+    private final Map<String, String> environment;
+
+    public Lake() {
+        this(System.getenv());
+    }
+
+    private Lake(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     /** The command line with its subcommands, as {@code main} runs it. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Lake()).setExecutionExceptionHandler(new CommandFailure());
+        return commandLine(System.getenv());
+    }
+
+    /**
+     * The command line reading its settings from the given environment instead of the process's: how tests run
+     * commands in-process on a lake of their own, as a steward runs them.
+     */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        return new CommandLine(new Lake(environment)).setExecutionExceptionHandler(new CommandFailure());
     }
 
     @Override
@@ -43,7 +62,7 @@ public final class Lake implements Runnable {
     }
 
     Path projectDirectory() {
-        String home = System.getenv("LAKE_HOME");
+        String home = environment.get("LAKE_HOME");
         if (home != null) {
             return Paths.get(home);
         }
@@ -51,6 +70,10 @@ public final class Lake implements Runnable {
     }
 
     LakeSettings settings() {
-        return new LakeSettingsLoader(projectDirectory(), System.getenv()).load();
+        return new LakeSettingsLoader(projectDirectory(), environment).load();
+    }
+
+    Map<String, String> environment() {
+        return environment;
     }
 }

@@ -107,15 +107,9 @@ public final class LakeRun {
         CuratedPromotion promotion = new CuratedPromotion(spark, settings, datasets, new KeyedPseudonymizer(key));
         QualityGate gate = new QualityGate(spark, settings, datasets, clock);
         for (String dataset : sourceDatasets) {
-            StageOutput verdict = stages.run("quality", QualityResultsTable.TABLE + " " + dataset,
-                    () -> gate.check(dataset, runId).stageOutput());
-            stages.run("curated", new TableName(Zone.CURATED, dataset).toString(), () -> {
-                if (verdict.outcome() == Outcome.BLOCKED) {
-                    // Curated keeps its last good rows, and the stages after it read those.
-                    return StageOutput.blocked(0, "not promoted: the quality gate blocked the raw rows");
-                }
-                return promotion.promote(dataset);
-            });
+            stages.run("quality", QualityResultsTable.TABLE + " " + dataset, () -> gate.check(dataset, runId).stageOutput());
+            // Promotion takes only the batches the gate admitted: a blocked batch stays out, the rest go on.
+            stages.run("curated", new TableName(Zone.CURATED, dataset).toString(), () -> promotion.promote(dataset));
         }
         stages.run("curated", KpiCatalogLoad.TABLE.toString(), () -> new KpiCatalogLoad(spark, settings).load());
 

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.ebpmlake.anonymize.PseudonymKey;
 import org.ebpmlake.lake.LakeExtension;
@@ -22,11 +28,13 @@ import org.ebpmlake.schemas.Zone;
 import org.ebpmlake.schemas.ZoneTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
 
 /** The walking skeleton end to end, twice, on a real local Spark and a temporary Iceberg lake. */
 @ExtendWith(LakeExtension.class)
 class LakeRunIT {
-    private static final PseudonymKey KEY = PseudonymKey.of("test-key-0123456789-0123456789-abcdef");
+    private static final String KEY_TEXT = "test-key-0123456789-0123456789-abcdef";
+    private static final PseudonymKey KEY = PseudonymKey.of(KEY_TEXT);
 
     @Test
     void runsThePathEndToEndAndARerunDuplicatesNoRow(TemporaryLake lake) throws IOException {
@@ -60,25 +68,98 @@ class LakeRunIT {
                 .allSatisfy(row -> assertThat(row.<String>getList(1)).containsExactlyInAnyOrder("memory", "spark"));
     }
 
+    /**
+     * A steward's delivery cycle through the command line, in-process on a tiny lake: a re-delivered roster with
+     * grades of 42 in 10 of its 577 rows is blocked as a whole (its new student included), {@code ./lake run} says
+     * so and exits non-zero, curated keeps its rows, an unknown batch gets the list of recent ones, and a corrected
+     * roster that supersedes the blocked one is promoted by the next run.
+     */
     @Test
-    void aBatchTheQualityGateBlocksLeavesCuratedWithItsLastGoodRows(TemporaryLake lake) {
-        RunSummary first = new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC()).run();
-        // Written straight into raw, past ingest's own checks: a newer delivery giving five students grade 42.
-        lake.spark().sql("INSERT INTO " + lake.table("raw.students") + " SELECT student_id, school_code, 42, class_name, sex,"
-                + " birth_month, 'bad-batch', 'students_late.csv', _line, 'bad-hash', current_timestamp() FROM "
-                + lake.table("raw.students") + " LIMIT 5");
+    void aBlockedDeliveryStaysOutOfCuratedUntilACorrectedOneSupersedesIt(TemporaryLake lake) throws IOException {
+        StewardCommands steward = new StewardCommands(lake);
+        Finished first = steward.lake("run");
+        assertThat(first.exitCode()).as(first.standardOutput() + first.standardError()).isZero();
+        long students = lake.count("curated.students");
+        List<String> roster = Files.readAllLines(lake.settings().sourcesDirectory().resolve("sample/education/students.csv"));
+        List<String> late = new ArrayList<>(roster);
+        for (int line = 1; line <= 10; line++) {
+            String[] cells = late.get(line).split(",");
+            cells[2] = "42";
+            late.set(line, String.join(",", cells));
+        }
+        String newStudent = "S90000000," + roster.get(1).split(",")[1] + ",3,1組,1,4";
+        late.add(newStudent);
+        List<String> corrected = new ArrayList<>(roster);
+        corrected.add(newStudent);
 
-        RunSummary second = new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC()).run();
+        assertThat(steward.deliver("students_2025-04.csv", late).exitCode()).isZero();
+        Finished blocked = steward.lake("run");
 
-        assertThat(second.rowsOf("curated.students")).isEqualTo(first.rowsOf("curated.students"));
-        assertThat(lake.spark().table(lake.table("curated.students")).where("grade = 42").count()).isZero();
-        List<Row> blocked = lake.spark().table(lake.table("ops.runs"))
-                .where(col("run_id").equalTo(second.runId()).and(col("outcome").equalTo("blocked"))).collectAsList();
-        assertThat(blocked).extracting(row -> row.<String>getAs("stage")).containsExactlyInAnyOrder("quality", "curated");
-        assertThat(blocked).extracting(row -> row.<String>getAs("message"))
-                .anySatisfy(message -> assertThat(message).contains("range(grade 1.0..9.0)").contains("Compliance"));
-        assertThat(lake.spark().table(lake.table("ops.quality_results"))
-                .where(col("dataset").equalTo("students").and(col("status").equalTo("failure"))).count()).isEqualTo(1);
+        String blockedBatch = steward.batchOf("students_2025-04.csv");
+        assertThat(blocked.exitCode()).isEqualTo(RunCommand.BLOCKED);
+        assertThat(blocked.errorLines()).singleElement().asString().contains("students").contains(blockedBatch)
+                .contains("students_2025-04.csv").contains("10 of 577 rows").contains("./lake quality waive");
+        // Its new student is in raw, but the batch is blocked as a whole.
+        assertThat(lake.spark().table(lake.table("raw.students")).where("student_id = 'S90000000'").count()).isEqualTo(1);
+        assertThat(lake.count("curated.students")).isEqualTo(students);
+        assertThat(lake.spark().table(lake.table("curated.students")).where("_batch_id = '" + blockedBatch + "'").count()).isZero();
+        Finished unknown = steward.lake("quality", "waive", "students-0000000000000000", "--reason", "typo");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.errorLines()).singleElement().asString().contains(blockedBatch);
+
+        assertThat(steward.deliver("students_2025-04_corrected.csv", corrected, "--supersedes", blockedBatch).exitCode()).isZero();
+        Finished fixed = steward.lake("run");
+
+        assertThat(fixed.exitCode()).as(fixed.standardError()).isZero();
+        assertThat(lake.count("curated.students")).isEqualTo(students + 1);
+        Row superseded = lake.spark().sql("SELECT status, superseded_by, decided_by FROM " + lake.table("ops.batches")
+                + " WHERE batch_id = '" + blockedBatch + "' ORDER BY sequence DESC LIMIT 1").first();
+        assertThat(superseded.<String>getAs("status")).isEqualTo("superseded");
+        assertThat(superseded.<String>getAs("superseded_by")).isEqualTo(steward.batchOf("students_2025-04_corrected.csv"));
+        assertThat(superseded.<String>getAs("decided_by")).isEqualTo(System.getProperty("user.name"));
+        String page = Files.readString(lake.settings().siteDirectory().resolve("quality.html"));
+        assertThat(page).contains("students_2025-04_corrected.csv").contains("合格・昇格済み");
+    }
+
+    /** The lake's commands run in-process as a steward types them, on the test's lake, at tiny sample scale. */
+    private record StewardCommands(TemporaryLake lake) {
+        Finished lake(String... arguments) {
+            Map<String, String> environment = new HashMap<>();
+            environment.put("LAKE_HOME", LakeExtension.repositoryRoot().toString());
+            environment.put("LAKE_ENV", "local");
+            environment.put("LAKE_WAREHOUSE", lake.settings().warehouse().toString());
+            environment.put("LAKE_CATALOG_NAME", lake.settings().catalogName());
+            environment.put("LAKE_SITE", lake.settings().siteDirectory().toString());
+            environment.put("LAKE_SOURCES", lake.settings().sourcesDirectory().toString());
+            environment.put("LAKE_SAMPLE_SCALE", "tiny");
+            environment.put("LAKE_PSEUDONYM_KEY", KEY_TEXT);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine command = Lake.commandLine(environment);
+            command.setOut(new PrintWriter(out, true));
+            command.setErr(new PrintWriter(err, true));
+            int exitCode = command.execute(arguments);
+            return new Finished(exitCode, out.toString(), err.toString());
+        }
+
+        Finished deliver(String name, List<String> lines, String... options) throws IOException {
+            Path file = lake.directory().resolve(name);
+            Files.write(file, lines, StandardCharsets.UTF_8);
+            List<String> arguments = new ArrayList<>(List.of("ingest", "students", file.toString()));
+            arguments.addAll(List.of(options));
+            return lake(arguments.toArray(String[]::new));
+        }
+
+        String batchOf(String file) {
+            return lake.spark().sql("SELECT DISTINCT batch_id FROM " + lake.table("ops.batches") + " WHERE source_file = '" + file + "'")
+                    .first().getString(0);
+        }
+    }
+
+    private record Finished(int exitCode, String standardOutput, String standardError) {
+        List<String> errorLines() {
+            return standardError.lines().filter(line -> !line.isBlank()).toList();
+        }
     }
 
     @Test

@@ -8,15 +8,44 @@ import java.util.Optional;
 /**
  * The checks a dataset declares in its optional {@code quality:} section, beside those its columns already
  * imply (required, key, range, codes, all error level).
+ *
+ * @param schedule when the source delivers; a scheduled dataset gets freshness and volume checks
+ * @param quarantineTolerance the largest share (0–1) of a batch's rows ingest may quarantine before the whole
+ *     batch is blocked; {@link #DEFAULT_QUARANTINE_TOLERANCE} when not declared
+ * @param volume the volume check of a scheduled dataset, when it differs from {@link VolumeCheck#DEFAULT}
  */
-public record QualityDeclaration(Optional<VolumeCheck> volume, List<CompletenessThreshold> completeness,
-        List<ReferenceCheck> references) {
+public record QualityDeclaration(Optional<DeliverySchedule> schedule, Optional<Double> quarantineTolerance,
+        Optional<VolumeCheck> volume, List<CompletenessThreshold> completeness, List<ReferenceCheck> references) {
 
-    public static final QualityDeclaration NONE = new QualityDeclaration(Optional.empty(), List.of(), List.of());
+    public static final double DEFAULT_QUARANTINE_TOLERANCE = 0.01;
+    public static final QualityDeclaration NONE = new QualityDeclaration(Optional.empty(), Optional.empty(),
+            Optional.empty(), List.of(), List.of());
 
     public QualityDeclaration {
+        requireNonNull(schedule, "schedule is null");
+        requireNonNull(quarantineTolerance, "quarantineTolerance is null");
         requireNonNull(volume, "volume is null");
+        quarantineTolerance.ifPresent(tolerance -> {
+            if (!(tolerance >= 0 && tolerance < 1)) {
+                throw new IllegalArgumentException("quarantine_tolerance must be in [0, 1), got " + tolerance);
+            }
+        });
+        if (volume.isPresent() && schedule.isEmpty()) {
+            throw new IllegalArgumentException("a volume check compares deliveries of a schedule: declare schedule too");
+        }
         completeness = List.copyOf(completeness == null ? List.of() : completeness);
         references = List.copyOf(references == null ? List.of() : references);
+    }
+
+    public double tolerance() {
+        return quarantineTolerance.orElse(DEFAULT_QUARANTINE_TOLERANCE);
+    }
+
+    /** The volume check of the dataset: declared, the default for a scheduled dataset, or none. */
+    public Optional<VolumeCheck> volumeCheck() {
+        if (volume.isPresent()) {
+            return volume;
+        }
+        return schedule.map(declared -> VolumeCheck.DEFAULT);
     }
 }

@@ -29,6 +29,41 @@ class DatasetCatalogTest {
     }
 
     @Test
+    void everyDeliveredTableCarryingAStudentSchoolOrWardKeyChecksItsReferences() {
+        for (DatasetDeclaration dataset : catalog.datasets()) {
+            if (!dataset.zones().contains(Zone.RAW)) {
+                continue;
+            }
+            List<String> referenced = dataset.qualityChecks().references().stream().map(ReferenceCheck::column).toList();
+            for (String key : List.of("student_id", "school_code")) {
+                boolean ownKey = dataset.key().equals(List.of(key));
+                if (dataset.column(key).isPresent() && !ownKey) {
+                    assertThat(referenced).as("%s.%s refers to its dataset", dataset.name(), key).contains(key);
+                }
+            }
+            dataset.column("ward_code").ifPresent(ward -> assertThat(ward.codes()).as("%s.ward_code", dataset.name()).contains("wards"));
+        }
+        assertThat(catalog.dataset("test_scores").qualityChecks().references())
+                .containsExactly(new ReferenceCheck("student_id", "students", QualityLevel.ERROR));
+    }
+
+    @Test
+    void scheduledDatasetsGetAVolumeCheckInBothDirectionsAndAToleranceForQuarantinedRows() {
+        QualityDeclaration gps = catalog.dataset("gps_pings").qualityChecks();
+        QualityDeclaration kpi = catalog.dataset("kpi_actuals_reported").qualityChecks();
+
+        assertThat(gps.schedule()).contains(new DeliverySchedule(Cadence.DAILY, Optional.empty()));
+        assertThat(gps.schedule().orElseThrow().staleAfter()).isEqualTo(java.time.Duration.ofDays(2));
+        assertThat(gps.volumeCheck()).contains(new VolumeCheck(3, QualityLevel.ERROR));
+        assertThat(catalog.dataset("students").qualityChecks().volumeCheck()).contains(VolumeCheck.DEFAULT);
+        assertThat(gps.tolerance()).isEqualTo(QualityDeclaration.DEFAULT_QUARANTINE_TOLERANCE);
+        assertThat(kpi.schedule()).isEmpty();
+        assertThat(kpi.volumeCheck()).isEmpty();
+        assertThat(kpi.tolerance()).isEqualTo(0.5);
+        assertThatThrownBy(() -> new VolumeCheck(0.5, QualityLevel.ERROR)).hasMessageContaining("above 1");
+    }
+
+    @Test
     void noDirectIdentifierReachesTheCuratedDeidOrMartZones() {
         for (ZoneTable table : catalog.tables()) {
             if (table.name().zone().holdsDirectIdentifiers()) {

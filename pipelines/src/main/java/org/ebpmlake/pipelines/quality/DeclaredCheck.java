@@ -10,15 +10,15 @@ import scala.collection.immutable.List$;
 
 /**
  * One declared check as a Deequ {@link Check} of a single constraint, named so the run log and the quality
- * page can say which check failed, and the rows it is about.
+ * page can say which check failed, and worded so a steward reads why in plain Japanese (or English).
  */
-record DeclaredCheck(String name, QualityLevel level, CheckedRows rows, Check check) {
-    /** The rows a check looks at. */
-    enum CheckedRows {
-        /** The rows promotion would make current: one per key, latest delivery first. */
-        CURRENT,
-        /** Every row delivered to raw, with its batch id. */
-        DELIVERED
+record DeclaredCheck(String name, QualityLevel level, MeasuredRows rows, Check check, FindingWording wording) {
+    /** The rows a check's metric is a share of. */
+    enum MeasuredRows {
+        /** Every row the batch delivered, quarantined ones included. */
+        READ,
+        /** The rows ingest accepted into raw. */
+        ACCEPTED
     }
 
     DeclaredCheck {
@@ -26,6 +26,7 @@ record DeclaredCheck(String name, QualityLevel level, CheckedRows rows, Check ch
         requireNonNull(level, "level is null");
         requireNonNull(rows, "rows is null");
         requireNonNull(check, "check is null");
+        requireNonNull(wording, "wording is null");
     }
 
     /** An empty Deequ check of the level, to which the one constraint is added. */
@@ -33,7 +34,7 @@ record DeclaredCheck(String name, QualityLevel level, CheckedRows rows, Check ch
         return new Check(deequLevel(level), name, List$.MODULE$.empty());
     }
 
-    private static Enumeration.Value deequLevel(QualityLevel level) {
+    static Enumeration.Value deequLevel(QualityLevel level) {
         return switch (level) {
             case ERROR -> CheckLevel.Error();
             case WARNING -> CheckLevel.Warning();

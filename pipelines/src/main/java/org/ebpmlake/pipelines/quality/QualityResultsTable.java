@@ -2,8 +2,8 @@ package org.ebpmlake.pipelines.quality;
 
 import static java.util.Objects.requireNonNull;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
@@ -14,7 +14,7 @@ import org.ebpmlake.lake.TableWrites;
 import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
 
-/** {@code ops.quality_results}: every check of every gate, with its level, status and reason. */
+/** {@code ops.quality_results}: every check of every batch (and every freshness check), with its level, status and why. */
 public final class QualityResultsTable {
     public static final TableName TABLE = new TableName(Zone.OPS, "quality_results");
 
@@ -26,11 +26,26 @@ public final class QualityResultsTable {
         this.settings = requireNonNull(settings, "settings is null");
     }
 
-    void append(String runId, Optional<String> batchId, Instant checkedAt, QualityVerdict verdict) {
+    /** The findings of one batch, or of the dataset as a whole (the freshness check) when the batch is empty. */
+    record Result(Optional<String> batchId, List<CheckFinding> findings) {
+        Result {
+            requireNonNull(batchId, "batchId is null");
+            findings = List.copyOf(requireNonNull(findings, "findings is null"));
+        }
+    }
+
+    /** Appends the results of one check of a dataset in one commit. */
+    void append(String runId, String dataset, Instant checkedAt, List<Result> results) {
         String table = TABLE.in(settings.catalogName());
-        List<Row> rows = verdict.findings().stream().map(finding -> RowFactory.create(runId, verdict.dataset(),
-                batchId.orElse(null), Timestamp.from(checkedAt), finding.level().label(), finding.checkName(),
-                finding.status(), finding.message())).toList();
-        TableWrites.append(spark.createDataFrame(rows, spark.table(table).schema()), table);
+        List<Row> rows = new ArrayList<>();
+        for (Result result : results) {
+            for (CheckFinding finding : result.findings()) {
+                rows.add(RowFactory.create(runId, dataset, result.batchId().orElse(null), checkedAt, finding.level().label(),
+                        finding.checkName(), finding.status(), finding.explanation().en(), finding.explanation().ja()));
+            }
+        }
+        if (!rows.isEmpty()) {
+            TableWrites.append(spark.createDataFrame(rows, spark.table(table).schema()), table);
+        }
     }
 }

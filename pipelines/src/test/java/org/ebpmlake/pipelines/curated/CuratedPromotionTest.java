@@ -14,6 +14,9 @@ import org.ebpmlake.anonymize.KeyedPseudonymizer;
 import org.ebpmlake.anonymize.PseudonymKey;
 import org.ebpmlake.lake.LakeExtension;
 import org.ebpmlake.lake.TemporaryLake;
+import org.ebpmlake.pipelines.ops.Outcome;
+import org.ebpmlake.pipelines.ops.StageOutput;
+import org.ebpmlake.pipelines.quality.QualityGate;
 import org.ebpmlake.pipelines.raw.RawIngestion;
 import org.ebpmlake.schemas.DatasetCatalog;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,7 @@ class CuratedPromotionTest {
         ingest(lake, "residents_a.csv", HEADER
                 + "R000000001,田中 翔太,タナカ ショウタ,1,1980-04-01,27128,中央本町1丁目,H00000001,世帯主,日本,,,2020-01-10\n");
 
+        admit(lake, "residents");
         promotion(lake).promote("residents");
 
         Row curated = lake.spark().table(lake.table("curated.residents")).first();
@@ -49,11 +53,14 @@ class CuratedPromotionTest {
         ingest(lake, "residents_b.csv", HEADER
                 + "R000000001,田中 翔太,タナカ ショウタ,1,1980-04-01,27102,都島本町2丁目,H00000001,世帯主,日本,2025-01-05,大阪市中央区,\n");
         CuratedPromotion promotion = promotion(lake);
+        admit(lake, "residents");
 
-        promotion.promote("residents");
-        promotion.promote("residents");
+        StageOutput first = promotion.promote("residents");
+        StageOutput second = promotion.promote("residents");
 
         assertThat(lake.count("curated.residents")).isEqualTo(2);
+        assertThat(first.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(second.outcome()).as("the same admitted batches are not rewritten").isEqualTo(Outcome.SKIPPED);
         Row moved = lake.spark().table(lake.table("curated.residents"))
                 .where("resident_id_pseudonym = '" + pseudonymizer.pseudonym("R000000001") + "'").first();
         assertThat(moved.<String>getAs("ward_code")).isEqualTo("27102");
@@ -62,14 +69,32 @@ class CuratedPromotionTest {
     @Test
     void addsTheSchoolYearBesideEachDateSoMarchAndAprilFallInDifferentYears(TemporaryLake lake) throws IOException {
         lake.withTables();
+        // Check-ins refer to a student, and students to a school: both delivered and admitted first.
+        deliver(lake, "schools", "schools.csv", "school_code,school_name,ward_code,school_type\nSCH1,第一小学校,27128,elementary\n");
+        deliver(lake, "students", "students.csv", "student_id,school_code,grade,class_name,sex,birth_month\nS00000001,SCH1,3,1組,1,4\n");
         Path file = lake.directory().resolve("mood.csv");
         Files.writeString(file, "児童生徒番号,入力日,心の天気\nS00000001,2025-03-31,sunny\nS00000001,2025-04-01,cloudy\n", StandardCharsets.UTF_8);
         new RawIngestion(lake.spark(), lake.settings(), DatasetCatalog.load(), Clock.systemUTC()).ingest("mood_checkins", file);
 
+        admit(lake, "mood_checkins");
         promotion(lake).promote("mood_checkins");
 
         List<Row> rows = lake.spark().table(lake.table("curated.mood_checkins")).orderBy("checked_on").collectAsList();
         assertThat(rows).extracting(row -> row.<Integer>getAs("school_year")).containsExactly(2024, 2025);
+    }
+
+    private void deliver(TemporaryLake lake, String dataset, String name, String content) throws IOException {
+        Path file = lake.directory().resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        new RawIngestion(lake.spark(), lake.settings(), DatasetCatalog.load(), Clock.systemUTC()).ingest(dataset, file);
+        admit(lake, dataset);
+        promotion(lake).promote(dataset);
+    }
+
+    /** Promotion takes only what the gate admitted: every test batch here is a good one. */
+    private static void admit(TemporaryLake lake, String dataset) {
+        assertThat(new QualityGate(lake.spark(), lake.settings(), DatasetCatalog.load(), Clock.systemUTC())
+                .check(dataset, "run-1").datasetBlocked()).isFalse();
     }
 
     private CuratedPromotion promotion(TemporaryLake lake) {
