@@ -3,9 +3,13 @@ package org.ebpmlake.launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.lake.LakeSession;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeTables;
@@ -13,6 +17,7 @@ import org.ebpmlake.pipelines.raw.IngestionResult;
 import org.ebpmlake.pipelines.raw.RawIngestion;
 import org.ebpmlake.schemas.DatasetCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,23 +36,33 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "FILE_OR_FOLDER", description = "ファイルまたはフォルダ / a delivery or a folder of deliveries")
     private Path fileOrFolder;
 
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = {"届いたデータの基準日（既定は今日）。これより後の日付・日時の行は隔離します。",
+                "the day the delivery describes (default: today); rows dated after it are quarantined"})
+    private LocalDate asOf;
+
     @Override
     public Integer call() {
         DatasetCatalog datasets = DatasetCatalog.load();
-        datasets.dataset(dataset);
+        datasets.source(dataset);
         if (!Files.exists(fileOrFolder)) {
-            System.err.println(fileOrFolder + ": no such file or folder");
-            return 2;
+            throw new LakeException(ErrorCategory.INVALID_ARGUMENT, fileOrFolder + "：ファイルもフォルダもありません / "
+                    + fileOrFolder + ": no such file or folder; give the path of a delivered file or a folder of them");
         }
         LakeSettings settings = lake.settings();
         System.out.println("レイク / lake: " + settings.warehouse() + " (catalog " + settings.catalogUri() + ")");
         SparkSession spark = LakeSession.open(settings);
         try {
             new LakeTables(LakeSession.icebergCatalog(spark, settings)).ensureAll(datasets);
-            List<IngestionResult> results = new RawIngestion(spark, settings, datasets, Clock.systemUTC())
-                    .ingestAll(dataset, fileOrFolder);
+            RawIngestion ingestion = new RawIngestion(spark, settings, datasets, Clock.systemUTC());
+            List<IngestionResult> results = Optional.ofNullable(asOf)
+                    .map(day -> ingestion.ingestAll(dataset, fileOrFolder, day))
+                    .orElseGet(() -> ingestion.ingestAll(dataset, fileOrFolder));
             for (IngestionResult result : results) {
                 System.out.println("  " + result.conservation());
+                for (String warning : result.warnings()) {
+                    System.out.println("    警告 / warning: " + warning);
+                }
             }
             System.out.println(results.size() + " file(s) / ファイル");
             return 0;
