@@ -10,11 +10,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.ebpmlake.dashboards.declaration.ChartDeclaration;
 import org.ebpmlake.schemas.LocalizedText;
+import org.ebpmlake.schemas.SpreadsheetCell;
 
 /**
  * A chart's rows as the CSV a reader downloads (UTF-8 with a byte order mark, so Excel reads the Japanese): the
  * columns of {@link ChartColumns} with both languages in the header, a suppressed cell as 秘匿, and text cells
- * made safe for spreadsheets.
+ * made inert for spreadsheets by {@link SpreadsheetCell}, the one place every export of the project does that.
  */
 final class ChartCsv {
     static final String SUPPRESSED = "秘匿";
@@ -62,6 +63,6 @@ final class ChartCsv {
         if (value instanceof Number number) {
             return number.toString();
         }
-        return SpreadsheetSafeText.of(value.toString());
+        return SpreadsheetCell.inert(value.toString());
     }
 }

@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.ebpmlake.anonymize.search.Table;
 import org.ebpmlake.pipelines.raw.DeliveredText;
+import org.ebpmlake.schemas.SpreadsheetCell;
 
 /**
  * A CSV file with a header, separated by semicolons (as ARX and Japanese Excel exports often are) or commas:
@@ -103,10 +104,13 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
         write(table.columns(), table.rows().iterator());
     }
 
-    /** Writes rows as they come, so a table too large for memory can stream through. */
+    /**
+     * Writes rows as they come, so a table too large for memory can stream through. Every cell, header included,
+     * is written inert ({@link SpreadsheetCell#inert}): the file is meant to be opened in a spreadsheet.
+     */
     void write(List<String> columns, Iterator<String[]> rows) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setRecordSeparator('\n')
-                .setHeader(columns.toArray(String[]::new)).get();
+                .setHeader(columns.stream().map(SpreadsheetCell::inert).toArray(String[]::new)).get();
         try (OutputStream out = Files.newOutputStream(path)) {
             if (byteOrderMark) {
                 out.write(UTF8_BOM);
@@ -114,7 +118,12 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
             try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, charset));
                     CSVPrinter printer = new CSVPrinter(writer, format)) {
                 while (rows.hasNext()) {
-                    printer.printRecord((Object[]) rows.next());
+                    String[] row = rows.next();
+                    Object[] cells = new Object[row.length];
+                    for (int column = 0; column < row.length; column++) {
+                        cells[column] = row[column] == null ? null : SpreadsheetCell.inert(row[column]);
+                    }
+                    printer.printRecord(cells);
                 }
             }
         }

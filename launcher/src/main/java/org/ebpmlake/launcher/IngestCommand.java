@@ -3,6 +3,7 @@ package org.ebpmlake.launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,13 +44,18 @@ final class IngestCommand implements Callable<Integer> {
                 + "when its file name differs (a same-name delivery supersedes its predecessor by itself)"})
     private String supersedes;
 
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = {"届いたデータの基準日（既定は今日）。これより後の日付・日時の行は隔離します。",
+                "the day the delivery describes (default: today); rows dated after it are quarantined"})
+    private LocalDate asOf;
+
     @Override
     public Integer call() {
         DatasetCatalog datasets = DatasetCatalog.load();
-        datasets.dataset(dataset);
+        datasets.source(dataset);
         if (!Files.exists(fileOrFolder)) {
-            System.err.println(fileOrFolder + ": no such file or folder");
-            return 2;
+            throw new LakeException(ErrorCategory.INVALID_ARGUMENT, fileOrFolder + "：ファイルもフォルダもありません / "
+                    + fileOrFolder + ": no such file or folder; give the path of a delivered file or a folder of them");
         }
         LakeSettings settings = lake.settings();
         System.out.println("レイク / lake: " + settings.warehouse() + " (catalog " + settings.catalogUri() + ")");
@@ -61,10 +67,15 @@ final class IngestCommand implements Callable<Integer> {
             if (supersedes != null) {
                 decisions.find(supersedes);
             }
-            List<IngestionResult> results = new RawIngestion(spark, settings, datasets, Clock.systemUTC())
-                    .ingestAll(dataset, fileOrFolder);
+            RawIngestion ingestion = new RawIngestion(spark, settings, datasets, Clock.systemUTC());
+            List<IngestionResult> results = Optional.ofNullable(asOf)
+                    .map(day -> ingestion.ingestAll(dataset, fileOrFolder, day))
+                    .orElseGet(() -> ingestion.ingestAll(dataset, fileOrFolder));
             for (IngestionResult result : results) {
                 System.out.println("  " + result.conservation() + " — batch " + result.batchId());
+                for (String warning : result.warnings()) {
+                    System.out.println("    警告 / warning: " + warning);
+                }
             }
             // Registered now, so a same-name predecessor is recorded as superseded by the person who delivered.
             ledger.discover(datasets.dataset(dataset), Optional.empty());

@@ -97,7 +97,7 @@ public final class LakeRun {
         for (SourceFile file : files) {
             sourceDatasets.add(file.dataset());
             stages.run("raw", new TableName(Zone.RAW, file.dataset()).toString(), () -> {
-                IngestionResult result = ingestion.ingest(file.dataset(), file.path());
+                IngestionResult result = ingestion.ingest(file.dataset(), file.path(), asOf);
                 ingestions.add(result);
                 return new StageOutput(result.rowsRead(), result.rowsAccepted(),
                         result.alreadyIngested() ? Outcome.SKIPPED : Outcome.SUCCEEDED, result.conservation());

@@ -31,6 +31,20 @@ class DelimitedFileTest {
     }
 
     @Test
+    void writesEveryCellThatASpreadsheetWouldRunAsInertTextAndLeavesNumbersAlone(@TempDir Path directory) throws IOException {
+        Path input = directory.resolve("in.csv");
+        Files.writeString(input, "ward,note,change\n北区,=HYPERLINK(\"http://example.com\"),-5\n中央区,@SUM(A1),+81-6-1234\n",
+                StandardCharsets.UTF_8);
+
+        DelimitedFile file = DelimitedFile.detect(input);
+        Path output = directory.resolve("out.csv");
+        file.sibling(output).write(file.read());
+
+        assertThat(Files.readAllLines(output, StandardCharsets.UTF_8)).isEqualTo(List.of("ward,note,change",
+                "北区,\"'=HYPERLINK(\"\"http://example.com\"\")\",-5", "中央区,'@SUM(A1),'+81-6-1234"));
+    }
+
+    @Test
     void detectsSemicolonsWhenTheHeaderHasMoreOfThem(@TempDir Path directory) throws IOException {
         Path input = directory.resolve("in.csv");
         Files.writeString(input, "sex;age;note\nMale;39;a,b\n", StandardCharsets.UTF_8);

@@ -57,7 +57,7 @@ class LakeCommandIT {
         Finished unknownDataset = run(root, noLake, "ingest", "no_such_dataset", root.resolve("README.md").toString());
         assertThat(unknownDataset.exitCode()).isEqualTo(2);
         assertThat(unknownDataset.errorLines()).as(unknownDataset.output()).singleElement().asString()
-                .contains("no_such_dataset").contains("residents").contains("learning_logs");
+                .contains("no_such_dataset").contains("residents").contains("learning_logs").doesNotContain("quarantine");
 
         Finished unknownRole = run(root, noLake, "sql", "--as", "mayor", "SELECT 1");
         assertThat(unknownRole.exitCode()).isEqualTo(2);

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param codes the code list (a file {@code reference/<codes>.csv} with a {@code code} column) a value must be in
  * @param fiscalYearColumn for a date or timestamp: the column promotion adds beside it in curated, holding its
  *     Japanese fiscal (school) year, April to March, so every table counts years the same way
+ * @param maxLength for a text column: the most characters a delivered value may have; a longer one is
+ *     quarantined. Absent, {@link #DEFAULT_MAX_LENGTH} applies, so every text column has a limit
  */
 public record ColumnDeclaration(
         String name,
@@ -25,7 +27,14 @@ public record ColumnDeclaration(
         Optional<ValueRange> range,
         Optional<String> codes,
         Optional<String> fiscalYearColumn,
+        Optional<Integer> maxLength,
         LocalizedText description) {
+
+    /**
+     * The longest text a column takes when it declares no limit: room for any name, address, code or URL a
+     * department sends, while a whole pasted document or a run-away field (a quote that swallowed lines) is not.
+     */
+    public static final int DEFAULT_MAX_LENGTH = 256;
 
     public ColumnDeclaration {
         requireNonNull(name, "name is null");
@@ -39,7 +48,14 @@ public record ColumnDeclaration(
         requireNonNull(range, "range is null for column " + name);
         requireNonNull(codes, "codes is null for column " + name);
         requireNonNull(fiscalYearColumn, "fiscalYearColumn is null for column " + name);
+        requireNonNull(maxLength, "maxLength is null for column " + name);
         requireNonNull(description, "description is null for column " + name);
+        if (maxLength.isPresent() && type != ColumnType.STRING) {
+            throw new IllegalArgumentException("column " + name + " declares a maximum length but is not a string column");
+        }
+        if (maxLength.isPresent() && maxLength.get() < 1) {
+            throw new IllegalArgumentException("column " + name + " declares a maximum length below 1: " + maxLength.get());
+        }
         if (fiscalYearColumn.isPresent() && type != ColumnType.DATE && type != ColumnType.TIMESTAMP) {
             throw new IllegalArgumentException("column " + name + " declares a fiscal year column but is not a date or timestamp");
         }
@@ -52,6 +68,19 @@ public record ColumnDeclaration(
         if (privacy != PrivacyClass.DIRECT_IDENTIFIER && treatment.isPresent()) {
             throw new IllegalArgumentException("column " + name + " is not a direct identifier but declares a treatment");
         }
+    }
+
+    /** A column without a declared maximum length (the default applies to text). */
+    public ColumnDeclaration(String name, ColumnType type, boolean required, PrivacyClass privacy,
+            Optional<DirectIdentifierTreatment> treatment, Optional<String> sourceHeader, Optional<ValueRange> range,
+            Optional<String> codes, Optional<String> fiscalYearColumn, LocalizedText description) {
+        this(name, type, required, privacy, treatment, sourceHeader, range, codes, fiscalYearColumn, Optional.empty(),
+                description);
+    }
+
+    /** The most characters a delivered text value of this column may have. */
+    public int maxLengthOrDefault() {
+        return maxLength.orElse(DEFAULT_MAX_LENGTH);
     }
 
     /** The header this column has in a delivered file. */

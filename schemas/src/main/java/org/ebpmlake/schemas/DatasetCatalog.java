@@ -70,6 +70,21 @@ public final class DatasetCatalog {
                         + String.join(", ", datasets.stream().map(DatasetDeclaration::name).distinct().toList())));
     }
 
+    /**
+     * A dataset deliveries are ingested into (one with a raw zone). Any other name, declared or not, is refused
+     * with the list of source datasets, since only those take a delivery.
+     */
+    public DatasetDeclaration source(String name) {
+        requireNonNull(name, "name is null");
+        List<String> sources = datasets.stream().filter(dataset -> dataset.zones().contains(Zone.RAW))
+                .map(DatasetDeclaration::name).distinct().toList();
+        return datasets.stream().filter(dataset -> dataset.name().equals(name) && dataset.zones().contains(Zone.RAW))
+                .findFirst()
+                .orElseThrow(() -> new LakeException(ErrorCategory.UNKNOWN_NAME, "データセット " + name
+                        + " は取込先（raw ゾーンを持つデータセット）ではありません。次のいずれかを指定してください / " + name
+                        + " is not a dataset deliveries go to; give one of: " + String.join(", ", sources)));
+    }
+
     public Optional<ZoneTable> find(TableName name) {
         requireNonNull(name, "name is null");
         return datasets.stream()

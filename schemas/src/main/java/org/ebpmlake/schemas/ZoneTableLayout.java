@@ -58,6 +58,9 @@ public final class ZoneTableLayout {
             }
         }
         if (zone == Zone.RAW) {
+            // Whole source-file names in the data files' statistics (Iceberg keeps 16 characters by default), so a
+            // corrected re-delivery can drop its predecessor's files by name in the commit that adds its own.
+            properties.put("write.metadata.metrics.column." + LineageColumn.SOURCE_FILE.columnName(), "full");
             for (LineageColumn lineage : LineageColumn.values()) {
                 fields.add(Types.NestedField.optional(fields.size() + 1, lineage.columnName(), lineage.type(),
                         lineage.description().bilingual()));

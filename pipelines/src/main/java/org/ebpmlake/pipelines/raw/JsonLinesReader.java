@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
 import org.ebpmlake.schemas.ColumnDeclaration;
@@ -16,8 +17,8 @@ import org.ebpmlake.schemas.DatasetDeclaration;
 /**
  * Reads JSON-lines deliveries (one object a line, such as xAPI statements) in parallel with Spark. A
  * column's declared source header is a dotted path into the object ({@code actor.account.name}); a path
- * that is absent or null gives an empty field, members not declared are ignored. A line that is not a JSON
- * object is quarantined with its line number.
+ * that is absent or null gives an empty field, members not declared are ignored (xAPI statements carry many).
+ * A line that is not a JSON object is quarantined with its line number; a blank line holds no record.
  */
 final class JsonLinesReader implements DeliveryReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,13 +38,14 @@ final class JsonLinesReader implements DeliveryReader {
         List<String[]> paths = dataset.columns().stream().map(ColumnDeclaration::header)
                 .map(header -> header.split("\\.")).toList();
         String[][] columnPaths = paths.toArray(String[][]::new);
-        JavaRDD<DeliveryRecord> records = lines.read(file, charset)
-                .filter(line -> !line.text().isBlank())
-                .map(line -> record(line, columnPaths));
-        return new DeliveryRecords(records, HeaderMapping.declaredOrder(dataset), charset.name());
+        JavaRDD<DeliveryRecord> records = lines.read(file, charset, 0).map(line -> record(line, columnPaths));
+        return new DeliveryRecords(records, HeaderLayout.declaredOrder(dataset), charset.name(), Optional.empty());
     }
 
     private static DeliveryRecord record(TextLines.NumberedLine line, String[][] columnPaths) {
+        if (line.decodable() && line.text().isBlank()) {
+            return DeliveryRecord.blank(line.line());
+        }
         if (!line.decodable()) {
             return DeliveryRecord.unreadable(line.line(), line.text(), "the line is not valid text in the file's encoding");
         }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.date_format;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -16,7 +17,8 @@ import org.apache.spark.sql.types.StructField;
 import org.ebpmlake.schemas.DatasetDeclaration;
 
 /**
- * Reads Parquet deliveries with Spark. Columns are matched to the declaration by name like a CSV header;
+ * Reads Parquet deliveries with Spark. Columns are matched to the declaration by name like a CSV header (extra
+ * columns ignored and reported, optional ones may be missing);
  * values are handed to {@link RowParser} as text (timestamps as ISO 8601 with offset), so a Parquet file is
  * checked by the same rules as any other delivery. The line of a record is its row number in the file.
  */
@@ -31,9 +33,9 @@ final class ParquetReader implements DeliveryReader {
 
     @Override
     public DeliveryRecords read(Path file, String fileName) {
-        Dataset<org.apache.spark.sql.Row> rows = spark.read().parquet(file.toUri().toString());
+        Dataset<org.apache.spark.sql.Row> rows = spark.read().parquet(TextLines.hadoopPath(file));
         List<String> header = Arrays.asList(rows.columns());
-        int[] columnOfField = HeaderMapping.columnOfField(dataset, fileName, header);
+        HeaderLayout layout = new HeaderLocator(dataset).matchNames(fileName, header);
         Column[] asText = Arrays.stream(rows.schema().fields()).map(ParquetReader::asText).toArray(Column[]::new);
         JavaRDD<DeliveryRecord> records = rows.select(asText).javaRDD().zipWithIndex().map(numbered -> {
             org.apache.spark.sql.Row row = numbered._1();
@@ -43,7 +45,7 @@ final class ParquetReader implements DeliveryReader {
             }
             return DeliveryRecord.of(numbered._2() + 1, fields, String.join(",", fields));
         });
-        return new DeliveryRecords(records, columnOfField, "parquet");
+        return new DeliveryRecords(records, layout, "parquet", Optional.empty());
     }
 
     private static Column asText(StructField field) {

@@ -2,10 +2,9 @@ package org.ebpmlake.pipelines.raw;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.split;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,18 +15,25 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.lake.LakeSettings;
+import org.ebpmlake.pipelines.ops.IngestWarningTable;
+import org.ebpmlake.pipelines.ops.PerDeliveryTable;
 import org.ebpmlake.pipelines.ops.QuarantineTable;
 import org.ebpmlake.schemas.DatasetCatalog;
 import org.ebpmlake.schemas.DatasetDeclaration;
@@ -40,21 +46,21 @@ import org.ebpmlake.schemas.Zone;
  * file is one batch, identified by the SHA-256 of its bytes: the same bytes again add nothing, and a file
  * of the same name with other bytes (a corrected re-delivery) replaces its predecessor's rows in the same
  * commit that adds its own. Every record read is either accepted, with lineage, or quarantined in
- * {@code ops.quarantine} with line, field and reason; the counts are checked to add up.
+ * {@code ops.quarantine} with line, field and reason; the counts, and the file's physical lines, are checked to
+ * add up. What the steward should know though nothing was refused goes to {@code ops.ingest_warnings}.
  *
- * <p>Order of the two commits: the quarantined rows first (replacing a predecessor's), then the raw table's
- * one commit. If the raw commit fails, the quarantine table is rolled back to its snapshot from before the
- * batch, so a failed batch leaves no row behind.
+ * <p>Order of the commits: the quarantined rows and the warnings first (each replacing a predecessor's), then
+ * the raw table's one commit. If the raw commit fails, both ops tables are rolled back to their snapshots from
+ * before the batch, so a failed batch leaves no row behind.
  */
 public final class RawIngestion {
-    private static final long DEFAULT_WHOLE_FILE_LIMIT_BYTES = 64L << 20;
-
     private final SparkSession spark;
     private final LakeSettings settings;
     private final DatasetCatalog datasets;
     private final Clock clock;
     private final RawBatchCommit rawCommit;
     private final QuarantineTable quarantine;
+    private final PerDeliveryTable warnings;
 
     public RawIngestion(SparkSession spark, LakeSettings settings, DatasetCatalog datasets, Clock clock) {
         this(spark, settings, datasets, clock, new MergeOrAppendCommit(spark));
@@ -67,106 +73,174 @@ public final class RawIngestion {
         this.clock = requireNonNull(clock, "clock is null");
         this.rawCommit = requireNonNull(rawCommit, "rawCommit is null");
         this.quarantine = new QuarantineTable(spark, settings);
+        this.warnings = new PerDeliveryTable(spark, settings, IngestWarningTable.TABLE);
     }
 
-    /** Ingests every delivery of a folder (sorted by name), or the one file given. */
+    /** Ingests every delivery of a folder (sorted by name), or the one file given, as of today. */
     public List<IngestionResult> ingestAll(String datasetName, Path fileOrFolder) {
+        return ingestAll(datasetName, fileOrFolder, today());
+    }
+
+    /**
+     * Ingests every delivery of a folder (sorted by name), or the one file given.
+     *
+     * @param asOf the day the deliveries describe: a date or time after it is quarantined
+     */
+    public List<IngestionResult> ingestAll(String datasetName, Path fileOrFolder, LocalDate asOf) {
         requireNonNull(fileOrFolder, "fileOrFolder is null");
         List<IngestionResult> results = new ArrayList<>();
         for (Path file : deliveriesIn(fileOrFolder)) {
-            results.add(ingest(datasetName, file));
+            results.add(ingest(datasetName, file, asOf));
         }
         return List.copyOf(results);
     }
 
+    /** Ingests one delivery as of today: nothing in it may be dated after today. */
     public IngestionResult ingest(String datasetName, Path file) {
+        return ingest(datasetName, file, today());
+    }
+
+    /**
+     * Ingests one delivery.
+     *
+     * @param asOf the day the delivery describes (an extract's date): a date or time after it is quarantined, as
+     *     is anything after the present moment
+     */
+    public IngestionResult ingest(String datasetName, Path file, LocalDate asOf) {
         requireNonNull(datasetName, "datasetName is null");
         requireNonNull(file, "file is null");
-        DatasetDeclaration dataset = datasets.dataset(datasetName);
+        requireNonNull(asOf, "asOf is null");
+        DatasetDeclaration dataset = datasets.source(datasetName);
+        if (!Files.isRegularFile(file)) {
+            throw new LakeException(ErrorCategory.INVALID_ARGUMENT, file + "：ファイルがありません / " + file
+                    + ": no such file; give the path of a delivered file or folder");
+        }
         String table = new TableName(Zone.RAW, dataset.name()).in(settings.catalogName());
         String fileHash = sha256(file);
         String batchId = dataset.name() + "-" + fileHash.substring(0, 16);
         String fileName = file.getFileName().toString();
         if (alreadyIngested(dataset, table, fileHash)) {
-            return new IngestionResult(dataset.name(), fileName, batchId, "-", 0, 0, 0, true);
+            return IngestionResult.alreadyIngested(dataset.name(), fileName, batchId);
         }
-        DeliveryFormat format = DeliveryFormat.of(file).orElseThrow(() -> new IllegalArgumentException(
-                fileName + ": unknown delivery format (expected .csv, .jsonl, .xlsx or .parquet)"));
-        DeliveryRecords records = reader(format, dataset).read(file, fileName);
-        RowParser parser = new RowParser(dataset, records.columnOfField());
-        StructType rawSchema = spark.table(table).schema();
-        Dataset<Row> outcomes = spark.createDataFrame(records.records().map(parser::outcome),
-                RowParser.outcomeSchema(dataset, rawSchema)).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Row counts = outcomes.agg(count(lit(1)), sum(when(col(RowParser.REASON).isNull(), 1).otherwise(0)),
-                    sum(when(col(RowParser.REASON).isNotNull(), 1).otherwise(0))).first();
-            long read = counts.getLong(0);
-            long accepted = counts.isNullAt(1) ? 0 : counts.getLong(1);
-            long quarantined = counts.isNullAt(2) ? 0 : counts.getLong(2);
-            IngestionResult result = new IngestionResult(dataset.name(), fileName, batchId, records.charset(), read,
-                    accepted, quarantined, false);
-            Timestamp now = Timestamp.from(clock.instant());
+        Batch batch = new Batch(dataset, batchId, fileName, fileHash, Timestamp.from(clock.instant()));
+        try (ParsedDelivery parsed = new DeliveryParse(spark).parse(dataset, file, fileName,
+                new PlausibleDates(asOf, clock.instant()))) {
+            IngestionResult result = new IngestionResult(dataset.name(), fileName, batchId, parsed.charset(), parsed.read(),
+                    parsed.accepted(), parsed.quarantined(), false, parsed.lines(), warningLines(parsed));
             Optional<Long> quarantineBefore = quarantine.currentSnapshot();
-            if (quarantined > 0 || quarantine.holdsPredecessorOf(dataset.name(), fileName, fileHash)) {
-                quarantine.replaceFile(dataset.name(), fileName, fileHash,
-                        quarantinedRows(outcomes, dataset, batchId, fileName, fileHash, now));
-            }
+            Optional<Long> warningsBefore = warnings.currentSnapshot();
             try {
-                rawCommit.commit(table, fileName, acceptedRows(outcomes, rawSchema, parser, batchId, fileName, fileHash, now));
+                if (parsed.quarantined() > 0 || quarantine.holdsPredecessorOf(dataset.name(), fileName, fileHash)) {
+                    quarantine.replaceFile(dataset.name(), fileName, fileHash, quarantinedRows(parsed, batch));
+                }
+                Dataset<Row> warningRows = warningRows(parsed, batch);
+                if (!result.warnings().isEmpty() || warnings.holdsPredecessorOf(dataset.name(), fileName, fileHash)) {
+                    warnings.replaceFile(dataset.name(), fileName, fileHash, warningRows, List.of("field", "warning"));
+                }
+                rawCommit.commit(table, fileName, acceptedRows(parsed, spark.table(table).schema(), batch));
             } catch (Exception | Error failure) {
                 // Spark's job failures are checked SparkExceptions that Java's compiler cannot see coming, and a full
-                // disk arrives as Hadoop's FSError: either way the batch's quarantined rows go, and the failure is
-                // the one reported even if undoing fails too.
+                // disk arrives as Hadoop's FSError: either way the batch's quarantined rows and warnings go, and the
+                // failure is the one reported even if undoing fails too.
                 try {
                     quarantine.undoBatch(quarantineBefore, fileHash);
+                } catch (Exception | Error undoFailure) {
+                    failure.addSuppressed(undoFailure);
+                }
+                try {
+                    warnings.undoBatch(warningsBefore, fileHash);
                 } catch (Exception | Error undoFailure) {
                     failure.addSuppressed(undoFailure);
                 }
                 throw failure;
             }
             return result;
-        } finally {
-            outcomes.unpersist();
         }
     }
 
-    private DeliveryReader reader(DeliveryFormat format, DatasetDeclaration dataset) {
-        return switch (format) {
-            case CSV -> new CsvReader(spark, dataset,
-                    settings.option("lake.ingest.whole-file-limit-bytes").map(Long::parseLong).orElse(DEFAULT_WHOLE_FILE_LIMIT_BYTES));
-            case JSON_LINES -> new JsonLinesReader(spark, dataset);
-            case XLSX -> new XlsxReader(spark, dataset);
-            case PARQUET -> new ParquetReader(spark, dataset);
-        };
+    /** The lineage every row of a batch carries. */
+    private record Batch(DatasetDeclaration dataset, String batchId, String fileName, String fileHash, Timestamp at) {
     }
 
-    private static Dataset<Row> acceptedRows(Dataset<Row> outcomes, StructType rawSchema, RowParser parser, String batchId,
-            String fileName, String fileHash, Timestamp now) {
+    private static Dataset<Row> acceptedRows(ParsedDelivery parsed, StructType rawSchema, Batch batch) {
         List<Column> columns = new ArrayList<>();
-        for (String name : parser.columnNames()) {
+        for (String name : batch.dataset().columns().stream().map(column -> column.name()).toList()) {
             columns.add(col(name));
         }
-        columns.add(lit(batchId).as(LineageColumn.BATCH_ID.columnName()));
-        columns.add(lit(fileName).as(LineageColumn.SOURCE_FILE.columnName()));
+        columns.add(lit(batch.batchId()).as(LineageColumn.BATCH_ID.columnName()));
+        columns.add(lit(batch.fileName()).as(LineageColumn.SOURCE_FILE.columnName()));
         columns.add(col(RowParser.LINE).as(LineageColumn.LINE.columnName()));
-        columns.add(lit(fileHash).as(LineageColumn.FILE_HASH.columnName()));
-        columns.add(lit(now).as(LineageColumn.INGESTED_AT.columnName()));
-        Dataset<Row> accepted = outcomes.where(col(RowParser.REASON).isNull()).select(columns.toArray(Column[]::new));
+        columns.add(lit(batch.fileHash()).as(LineageColumn.FILE_HASH.columnName()));
+        columns.add(lit(batch.at()).as(LineageColumn.INGESTED_AT.columnName()));
+        Dataset<Row> accepted = parsed.acceptedRows().select(columns.toArray(Column[]::new));
         return accepted.select(Arrays.stream(rawSchema.fieldNames()).map(name -> col(name)).toArray(Column[]::new));
     }
 
-    private static Dataset<Row> quarantinedRows(Dataset<Row> outcomes, DatasetDeclaration dataset, String batchId,
-            String fileName, String fileHash, Timestamp now) {
-        return outcomes.where(col(RowParser.REASON).isNotNull()).select(
-                lit(dataset.name()).as("dataset"),
-                lit(batchId).as("batch_id"),
-                lit(fileName).as("source_file"),
-                lit(fileHash).as("file_hash"),
+    private static Dataset<Row> quarantinedRows(ParsedDelivery parsed, Batch batch) {
+        return parsed.quarantinedRows().select(
+                lit(batch.dataset().name()).as("dataset"),
+                lit(batch.batchId()).as("batch_id"),
+                lit(batch.fileName()).as("source_file"),
+                lit(batch.fileHash()).as("file_hash"),
                 col(RowParser.LINE).as("line"),
                 col(RowParser.FIELD).as("field"),
                 col(RowParser.REASON).as("reason"),
                 col(RowParser.RAW_RECORD).as("raw_record"),
-                lit(now).as("quarantined_at"));
+                lit(batch.at()).as("quarantined_at"));
+    }
+
+    /** The warnings about the file as a whole (its header) and about each cell stored inert. */
+    private Dataset<Row> warningRows(ParsedDelivery parsed, Batch batch) {
+        Long headerLine = parsed.layout().headerLines() > 0 ? parsed.layout().headerLines() : null;
+        List<Row> fileWarnings = new ArrayList<>();
+        for (String header : parsed.layout().extraHeaders()) {
+            fileWarnings.add(RowFactory.create(headerLine, header, IngestWarning.EXTRA_COLUMN.code(), IngestWarning.EXTRA_COLUMN.detail()));
+        }
+        for (String header : parsed.layout().missingOptional()) {
+            fileWarnings.add(RowFactory.create(headerLine, header, IngestWarning.MISSING_OPTIONAL_COLUMN.code(),
+                    IngestWarning.MISSING_OPTIONAL_COLUMN.detail()));
+        }
+        StructType schema = new StructType()
+                .add("line", DataTypes.LongType, true)
+                .add("field", DataTypes.StringType, true)
+                .add("warning", DataTypes.StringType, false)
+                .add("detail", DataTypes.StringType, false);
+        Dataset<Row> cells = parsed.acceptedRows().where(col(RowParser.FORMULA_FIELDS).isNotNull())
+                .select(col(RowParser.LINE).as("line"), explode(split(col(RowParser.FORMULA_FIELDS), ",")).as("field"),
+                        lit(IngestWarning.FORMULA_LIKE_CELL.code()).as("warning"),
+                        lit(IngestWarning.FORMULA_LIKE_CELL.detail()).as("detail"));
+        return spark.createDataFrame(fileWarnings, schema).union(cells).select(
+                lit(batch.dataset().name()).as("dataset"),
+                lit(batch.batchId()).as("batch_id"),
+                lit(batch.fileName()).as("source_file"),
+                lit(batch.fileHash()).as("file_hash"),
+                col("line"),
+                col("field"),
+                col("warning"),
+                col("detail"),
+                lit(batch.at()).as("recorded_at"));
+    }
+
+    /** One line per kind of warning, for the steward running the ingest. */
+    private static List<String> warningLines(ParsedDelivery parsed) {
+        List<String> lines = new ArrayList<>();
+        for (String header : parsed.layout().extraHeaders()) {
+            lines.add("列「" + header + "」は宣言にないため無視しました / extra column '" + header + "' is not declared and was ignored");
+        }
+        for (String header : parsed.layout().missingOptional()) {
+            lines.add("任意の列「" + header + "」がないため空として取り込みました / optional column '" + header
+                    + "' is missing and was read as empty");
+        }
+        if (parsed.formulaCells() > 0) {
+            lines.add(parsed.formulaCells() + " 行に数式のように始まるセルがあり、先頭に ' を付けて保存しました / " + parsed.formulaCells()
+                    + " row(s) had cells that start like a spreadsheet formula; they were stored with a leading apostrophe"
+                    + " so no spreadsheet runs them (lines in " + IngestWarningTable.TABLE + ")");
+        }
+        return List.copyOf(lines);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), FieldParser.CITY_ZONE);
     }
 
     /** A file whose rows are all in the raw table or all quarantined is recognised by its hash either way. */
@@ -179,7 +253,7 @@ public final class RawIngestion {
         if (!Files.isDirectory(fileOrFolder)) {
             return List.of(fileOrFolder);
         }
-        try (var files = Files.list(fileOrFolder)) {
+        try (Stream<Path> files = Files.list(fileOrFolder)) {
             return files.filter(Files::isRegularFile)
                     .filter(file -> DeliveryFormat.of(file).isPresent())
                     .sorted()

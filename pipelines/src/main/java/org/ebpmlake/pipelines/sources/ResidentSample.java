@@ -3,6 +3,7 @@ package org.ebpmlake.pipelines.sources;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ebpmlake.reference.CityWards;
@@ -23,6 +24,9 @@ final class ResidentSample {
         {"拓也", "タクヤ"}, {"さくら", "サクラ"}, {"浩二", "コウジ"}, {"愛", "アイ"}, {"悠真", "ユウマ"}};
     private static final String[] TOWNS = {"本町", "中町", "東町", "西町", "南町", "北町", "新町", "栄町"};
     private static final String[] FOREIGN = {"韓国", "中国", "ベトナム", "フィリピン", "ネパール"};
+    private static final List<String> HEADER = List.of("resident_id", "name_kanji", "name_kana", "sex", "birth_date",
+            "ward_code", "town_name", "household_id", "relation_to_head", "nationality", "moved_in_on", "moved_in_from",
+            "my_number_card_issued_on");
     private static final String[] ORIGINS = {"大阪府堺市", "兵庫県神戸市", "京都府京都市", "東京都", "奈良県奈良市", "国外"};
 
     private final SplittableRandom random;
@@ -39,10 +43,7 @@ final class ResidentSample {
 
     SourceFile write(Path directory) {
         Path file = directory.resolve("residents").resolve("residents_" + asOf + ".csv");
-        List<String> header = List.of("resident_id", "name_kanji", "name_kana", "sex", "birth_date", "ward_code",
-                "town_name", "household_id", "relation_to_head", "nationality", "moved_in_on", "moved_in_from",
-                "my_number_card_issued_on");
-        try (DelimitedFile out = DelimitedFile.create(file, StandardCharsets.UTF_8, header)) {
+        try (DelimitedFile out = DelimitedFile.create(file, StandardCharsets.UTF_8, HEADER)) {
             int written = 0;
             int household = 0;
             while (written < residents) {
@@ -59,6 +60,28 @@ final class ResidentSample {
                     written++;
                     out.write(resident(written, household, ward, town, nationality, surname, member, age));
                 }
+            }
+        }
+        return new SourceFile("residents", file);
+    }
+
+    /**
+     * One day's changes to the registry as the registry office sends them: residents who moved in (new numbers)
+     * or moved within the city, each with the day as their move-in date. Registry numbers follow {@link #write}'s.
+     */
+    SourceFile writeChanges(Path directory, int changes) {
+        Path file = directory.resolve("residents").resolve("residents_changes_" + asOf + ".csv");
+        try (DelimitedFile out = DelimitedFile.create(file, StandardCharsets.UTF_8, HEADER)) {
+            for (int change = 0; change < changes; change++) {
+                boolean movedIn = random.nextDouble() < 0.4;
+                int number = movedIn ? residents + change + 1 : 1 + random.nextInt(residents);
+                Ward ward = wards.atPopulationShare(random.nextDouble());
+                String town = ward.nameJa().replace("区", "") + TOWNS[random.nextInt(TOWNS.length)] + (1 + random.nextInt(5)) + "丁目";
+                List<String> row = new ArrayList<>(resident(number, number, ward, town, "日本",
+                        SURNAMES[random.nextInt(SURNAMES.length)], 0, 20 + random.nextInt(60)));
+                row.set(10, asOf.toString());
+                row.set(11, movedIn ? ORIGINS[random.nextInt(ORIGINS.length)] : "市内");
+                out.write(row);
             }
         }
         return new SourceFile("residents", file);

@@ -48,6 +48,15 @@ public record SampleSources(long seed, Scale scale, LocalDate asOf) {
         return new ResidentSample(seed, residents, asOf, CityWards.load()).write(directory);
     }
 
+    /** One day's changes to the registry (moves in and within the city), as the daily registry delivery. */
+    public SourceFile writeRegistryChangesTo(Path directory, int changes) {
+        requireNonNull(directory, "directory is null");
+        if (changes < 1) {
+            throw new IllegalArgumentException("changes must be positive, got " + changes);
+        }
+        return new ResidentSample(seed + 7, scale.residents(), asOf, CityWards.load()).writeChanges(directory, changes);
+    }
+
     /**
      * The days of footfall: the as-of day and, below city scale, the same weekday two weeks before, so the
      * sample spans the street change; at city scale one day is the daily increment.

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.lake.LakeExtension;
 import org.ebpmlake.lake.TemporaryLake;
 import org.ebpmlake.schemas.DatasetCatalog;
@@ -25,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RawIngestionTest {
     private static final Charset CP932 = Charset.forName("windows-31j");
     private static final String HEADER = "指標ID,年度,実績値,報告所属\n";
+    private static final String VISITS = "visit_id,student_id,visited_at,complaint,minutes_stayed,sent_home,備考\n";
 
     @Test
     void ingestsACp932DeliveryWithLineageAndQuarantinesTheBadRow(TemporaryLake lake) throws IOException {
@@ -34,6 +39,7 @@ class RawIngestionTest {
 
         assertThat(result.charset()).isEqualTo("windows-31j");
         assertThat(result.conservation()).isEqualTo("kpi_2024.csv (windows-31j): read 2 = accepted 1 + quarantined 1");
+        assertThat(result.lines()).isEqualTo(new LineAccount(3, 1, 0, 2));
         Row row = lake.spark().table(lake.table("raw.kpi_actuals_reported")).first();
         assertThat(row.<Double>getAs("actual_value")).isEqualTo(1200.0);
         assertThat(row.<Integer>getAs("fiscal_year")).isEqualTo(2023);
@@ -41,11 +47,37 @@ class RawIngestionTest {
         assertThat(row.<Long>getAs("_line")).isEqualTo(2L);
         assertThat(row.<String>getAs("_batch_id")).isEqualTo(result.batchId());
         Row quarantined = lake.spark().table(lake.table("ops.quarantine")).first();
+        assertThat(quarantined.<String>getAs("dataset")).isEqualTo("kpi_actuals_reported");
+        assertThat(quarantined.<String>getAs("batch_id")).isEqualTo(result.batchId());
         assertThat(quarantined.<String>getAs("source_file")).isEqualTo("kpi_2024.csv");
         assertThat(quarantined.<Long>getAs("line")).isEqualTo(3L);
         assertThat(quarantined.<String>getAs("field")).isEqualTo("actual_value");
         assertThat(quarantined.<String>getAs("reason")).isEqualTo("実績値: not a number");
         assertThat(quarantined.<String>getAs("raw_record")).contains("未集計");
+    }
+
+    @Test
+    void quarantinesEveryCopyOfADuplicatedKeyAndRecordsWarningsOnTheBatch(TemporaryLake lake) throws IOException {
+        Path file = write(lake, "visits.csv", VISITS
+                + "V1,S1,2025-03-31 09:00,headache,10,×,\n"
+                + "V2,S2,2025-03-31 09:10,fever,abc,○,\n"
+                + "V3,S3,2025-03-31 09:20,fever,5,○,\n"
+                + "V3,S5,2025-03-31 09:25,fever,6,○,\n"
+                + "V4,@S4,2025-03-31 09:30,injury,,,\n");
+
+        IngestionResult result = ingestion(lake).ingest("nurse_visits", file, LocalDate.of(2025, 3, 31));
+
+        assertThat(result.conservation()).endsWith("read 5 = accepted 2 + quarantined 3");
+        assertThat(lake.spark().table(lake.table("ops.quarantine")).orderBy("line").collectAsList())
+                .extracting(row -> row.getAs("line") + " " + row.getAs("field") + " " + row.getAs("reason"))
+                .containsExactly("3 minutes_stayed minutes_stayed: not a whole number", "4 visit_id duplicate key in this delivery",
+                        "5 visit_id duplicate key in this delivery");
+        assertThat(lake.spark().table(lake.table("raw.nurse_visits")).where("visit_id = 'V4'").first().<String>getAs("student_id"))
+                .isEqualTo("'@S4");
+        assertThat(lake.spark().table(lake.table("ops.ingest_warnings")).orderBy("warning").collectAsList())
+                .extracting(row -> row.getAs("line") + " " + row.getAs("field") + " " + row.getAs("warning"))
+                .containsExactly("1 備考 extra_column", "6 student_id formula_like_cell");
+        assertThat(result.warnings()).hasSize(2).anySatisfy(warning -> assertThat(warning).contains("extra column '備考'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,9 +97,10 @@ class RawIngestionTest {
     }
 
     @Test
-    void aCorrectedRedeliveryReplacesItsPredecessorInOneCommit(TemporaryLake lake) throws IOException {
+    void aCorrectedRedeliveryReplacesItsPredecessorsRowsQuarantineAndWarningsInOneRawCommit(TemporaryLake lake) throws IOException {
         RawIngestion ingestion = ingestion(lake);
-        ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\nK01-01-1,令和6年度,1300,市民局\n"));
+        ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", "指標ID,年度,実績値,報告所属,備考\n"
+                + "K01-01-1,令和5年度,1200,市民局,\nK01-01-1,令和6年度,未集計,市民局,\nK01-04-1,令和6年度,7,市民局,\n"));
         long snapshotsBefore = snapshots(lake);
 
         ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1250,市民局\n"));
@@ -75,28 +108,21 @@ class RawIngestionTest {
         List<Row> rows = lake.spark().table(lake.table("raw.kpi_actuals_reported")).collectAsList();
         assertThat(rows).singleElement().satisfies(row -> assertThat(row.<Double>getAs("actual_value")).isEqualTo(1250.0));
         assertThat(snapshots(lake)).isEqualTo(snapshotsBefore + 1);
-    }
-
-    @Test
-    void aCorrectedRedeliveryAlsoSupersedesThePredecessorsQuarantinedRows(TemporaryLake lake) throws IOException {
-        RawIngestion ingestion = ingestion(lake);
-        ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\nK01-01-1,令和6年度,未集計,市民局\n"));
-
-        ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\nK01-01-1,令和6年度,1300,市民局\n"));
-
-        assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(2);
         assertThat(lake.count("ops.quarantine")).isZero();
+        assertThat(lake.count("ops.ingest_warnings")).isZero();
     }
 
     @Test
-    void aRefusedFileLeavesTheLakeAsItWas(TemporaryLake lake) throws IOException {
+    void aFileWhoseQuotingBreaksIsRefusedWholeNamingTheLineAndLeavesTheLakeAsItWas(TemporaryLake lake) throws IOException {
         RawIngestion ingestion = ingestion(lake);
         ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\n"));
         long snapshotsBefore = snapshots(lake);
 
-        assertThatThrownBy(() -> ingestion.ingest("kpi_actuals_reported",
-                write(lake, "kpi.csv", "指標ID,年度,実績,報告所属\nK01-01-1,令和6年度,1,市民局\n")))
-                .hasMessageContaining("kpi.csv line 1: header '実績'");
+        assertThatThrownBy(() -> ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv",
+                HEADER + "K01-01-1,令和6年度,1300,市民局\nK01-04-1,令和6年度,\"7,市民局\nK01-07-1,令和6年度,9,市民局\n")))
+                .isInstanceOf(LakeException.class)
+                .hasMessageContaining("kpi.csv 3 行目")
+                .hasMessageContaining("kpi.csv line 3: a quote (\") opened on this line is not closed");
 
         assertThat(snapshots(lake)).isEqualTo(snapshotsBefore);
         assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(1);
@@ -107,8 +133,8 @@ class RawIngestionTest {
     void aFailedRawCommitLeavesNoRowOfTheBatchBehindAndTheFileCanBeIngestedAgain(TemporaryLake lake) throws IOException {
         lake.withTables();
         ingestion(lake).ingest("kpi_actuals_reported", write(lake, "kpi_earlier.csv", HEADER + "K01-07-1,令和5年度,x,市民局\n"));
-        Path file = write(lake, "kpi.csv", HEADER + "K01-01-1,令和5年度,1200,市民局\nK01-01-1,令和6年度,未集計,市民局\n"
-                + "K01-04-1,令和5年度,7,市民局\n");
+        Path file = write(lake, "kpi.csv", "指標ID,年度,実績値,報告所属,備考\nK01-01-1,令和5年度,1200,市民局,\n"
+                + "K01-01-1,令和6年度,未集計,市民局,\nK01-04-1,令和5年度,7,市民局,\n");
         RawBatchCommit failsMidWrite = (table, fileName, rows) -> new MergeOrAppendCommit(lake.spark())
                 .commit(table, fileName, rows.repartition(2).mapPartitions(new FailingOnSecondPartition(), rows.encoder()));
         long snapshotsBefore = snapshots(lake);
@@ -120,10 +146,12 @@ class RawIngestionTest {
         assertThat(lake.count("raw.kpi_actuals_reported")).isZero();
         assertThat(lake.spark().table(lake.table("ops.quarantine")).collectAsList())
                 .extracting(row -> row.<String>getAs("source_file")).containsExactly("kpi_earlier.csv");
+        assertThat(lake.count("ops.ingest_warnings")).isZero();
         IngestionResult retried = ingestion(lake).ingest("kpi_actuals_reported", file);
         assertThat(retried.alreadyIngested()).isFalse();
         assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(2);
         assertThat(lake.count("ops.quarantine")).isEqualTo(2);
+        assertThat(lake.count("ops.ingest_warnings")).isEqualTo(1);
     }
 
     @Test
@@ -134,7 +162,7 @@ class RawIngestionTest {
         RawIngestion ingestion = ingestion(lake);
         ingestion.ingest("learning_logs", file);
 
-        IngestionResult other = ingestion.ingest("nurse_visits", file);
+        IngestionResult other = ingestion.ingest("subway_exit_counts", lake.directory().resolve("deliveries").resolve("export.jsonl"));
 
         assertThat(other.alreadyIngested()).isFalse();
         assertThat(other.rowsQuarantined()).isEqualTo(1);
@@ -155,23 +183,15 @@ class RawIngestionTest {
     }
 
     @Test
-    void readsALargeFileLineByLineWithTheSameResultAsWhole(TemporaryLake lake) throws IOException {
-        StringBuilder text = new StringBuilder(HEADER);
-        for (int year = 1; year <= 500; year++) {
-            text.append("K01-01-1,").append(1500 + year).append("年度,").append(year).append(",市民局\n");
-        }
-        text.append("K01-01-1,令和6年度,未集計,市民局\n");
-        Path file = write(lake, "kpi_large.csv", text.toString());
-        lake.withTables();
-        RawIngestion byLine = new RawIngestion(lake.spark(), lake.settings().withOption("lake.ingest.whole-file-limit-bytes", "0"),
-                DatasetCatalog.load(), Clock.systemUTC());
+    void refusesADatasetThatTakesNoDeliveriesListingTheOnesThatDo(TemporaryLake lake) throws IOException {
+        Path file = write(lake, "kpi.csv", HEADER);
 
-        IngestionResult result = byLine.ingest("kpi_actuals_reported", file);
-
-        assertThat(result.conservation()).isEqualTo("kpi_large.csv (windows-31j): read 501 = accepted 500 + quarantined 1");
-        assertThat(lake.spark().table(lake.table("raw.kpi_actuals_reported")).where("fiscal_year = 1750").first()
-                .<Long>getAs("_line")).isEqualTo(251L);
-        assertThat(lake.spark().table(lake.table("ops.quarantine")).first().<Long>getAs("line")).isEqualTo(502L);
+        assertThatThrownBy(() -> ingestion(lake).ingest("kpi_catalog", file))
+                .isInstanceOf(LakeException.class)
+                .satisfies(error -> assertThat(((LakeException) error).category()).isEqualTo(ErrorCategory.UNKNOWN_NAME))
+                .hasMessageContaining("give one of: residents, schools, students, test_scores, learning_logs")
+                .hasMessageNotContaining("quarantine")
+                .hasMessageNotContaining("footfall_hourly");
     }
 
     /** Lets the first partition through and fails the second, so the write dies half done. */
@@ -197,7 +217,7 @@ class RawIngestionTest {
     private static Path write(TemporaryLake lake, String name, String content) throws IOException {
         Path file = lake.directory().resolve("deliveries").resolve(name);
         Files.createDirectories(file.getParent());
-        Files.write(file, content.getBytes(CP932));
+        Files.write(file, content.getBytes(name.startsWith("visits") ? StandardCharsets.UTF_8 : CP932));
         return file;
     }
 }
