@@ -200,6 +200,9 @@ public final class RawIngestion {
             fileWarnings.add(RowFactory.create(headerLine, header, IngestWarning.MISSING_OPTIONAL_COLUMN.code(),
                     IngestWarning.MISSING_OPTIONAL_COLUMN.detail()));
         }
+        if (parsed.read() == 0) {
+            fileWarnings.add(RowFactory.create(null, null, IngestWarning.NO_ROWS.code(), IngestWarning.NO_ROWS.detail()));
+        }
         StructType schema = new StructType()
                 .add("line", DataTypes.LongType, true)
                 .add("field", DataTypes.StringType, true)
@@ -231,6 +234,9 @@ public final class RawIngestion {
             lines.add("任意の列「" + header + "」がないため空として取り込みました / optional column '" + header
                     + "' is missing and was read as empty");
         }
+        if (parsed.read() == 0) {
+            lines.add("見出しだけで行がありません / the delivery holds no rows");
+        }
         if (parsed.formulaCells() > 0) {
             lines.add(parsed.formulaCells() + " 行に数式のように始まるセルがあり、先頭に ' を付けて保存しました / " + parsed.formulaCells()
                     + " row(s) had cells that start like a spreadsheet formula; they were stored with a leading apostrophe"
@@ -243,10 +249,13 @@ public final class RawIngestion {
         return LocalDate.ofInstant(clock.instant(), FieldParser.CITY_ZONE);
     }
 
-    /** A file whose rows are all in the raw table or all quarantined is recognised by its hash either way. */
+    /**
+     * A file whose rows are all in the raw table or all quarantined is recognised by its hash either way; one that
+     * holds no rows at all by the warning that says so.
+     */
     private boolean alreadyIngested(DatasetDeclaration dataset, String table, String fileHash) {
         return !spark.table(table).where(col(LineageColumn.FILE_HASH.columnName()).equalTo(fileHash)).limit(1).isEmpty()
-                || quarantine.holdsFile(dataset.name(), fileHash);
+                || quarantine.holdsFile(dataset.name(), fileHash) || warnings.holdsFile(dataset.name(), fileHash);
     }
 
     private static List<Path> deliveriesIn(Path fileOrFolder) {

@@ -97,6 +97,20 @@ class RawIngestionTest {
     }
 
     @Test
+    void aDeliveryOfOnlyAHeaderSaysItHoldsNoRowsAndTwiceAddsNothing(TemporaryLake lake) throws IOException {
+        Path file = write(lake, "kpi_nothing_to_report.csv", HEADER);
+        RawIngestion ingestion = ingestion(lake);
+
+        IngestionResult first = ingestion.ingest("kpi_actuals_reported", file);
+        IngestionResult second = ingestion.ingest("kpi_actuals_reported", file);
+
+        assertThat(first.rowsRead()).isZero();
+        assertThat(first.warnings()).singleElement().asString().contains("no rows");
+        assertThat(second.alreadyIngested()).isTrue();
+        assertThat(lake.spark().table(lake.table("ops.ingest_warnings")).where("warning = 'no_rows'").count()).isEqualTo(1);
+    }
+
+    @Test
     void aCorrectedRedeliveryReplacesItsPredecessorsRowsQuarantineAndWarningsInOneRawCommit(TemporaryLake lake) throws IOException {
         RawIngestion ingestion = ingestion(lake);
         ingestion.ingest("kpi_actuals_reported", write(lake, "kpi.csv", "指標ID,年度,実績値,報告所属,備考\n"
