@@ -105,12 +105,21 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
         } catch (IllegalArgumentException | UncheckedIOException e) {
             // Commons CSV names the duplicate or empty column, or the line where quoting breaks.
             throw new LakeException(ErrorCategory.INVALID_FILE, path + ": 見出し行が読めません / cannot read the header line: "
-                    + e.getMessage() + " (separator " + describe(separator) + "; name another with --separator)", e);
+                    + reason(e) + " (separator " + describe(separator) + "; name another with --separator)", e);
         }
         if (!hasRow) {
             throw new LakeException(ErrorCategory.INVALID_FILE, path + " には見出し行しかありません / " + path
                     + " has a header line but no rows");
         }
+    }
+
+    /**
+     * The parser's own words without the Java class names that {@link UncheckedIOException} puts in front of them:
+     * a person reads "EOF reached before encapsulated token finished (startline 18)", not a type.
+     */
+    private static String reason(RuntimeException e) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        return String.valueOf(cause.getMessage());
     }
 
     /** The header's columns, for a person's error message: the separator a file was split on shows in them. */
@@ -168,7 +177,7 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
             }
             return new Table(columns, rows);
         } catch (UncheckedIOException e) {
-            throw new LakeException(ErrorCategory.INVALID_FILE, path + ": 読めません / cannot be read: " + e.getMessage(), e);
+            throw new LakeException(ErrorCategory.INVALID_FILE, path + ": 読めません / cannot be read: " + reason(e), e);
         }
     }
 

@@ -174,9 +174,17 @@ class AnonymizeFileHostileInputIT {
 
     private Finished anonymize(Path input, List<Path> hierarchies, String... options) {
         List<String> arguments = new ArrayList<>(List.of("anonymize", "file", input.toString(),
-                "--qi", "年齢=" + hierarchies.get(0), "--qi", "区=" + hierarchies.get(1), "--k", "2",
-                "--suppression-limit", "0.3", "--out", output().toString(), "--report", report().toString()));
-        arguments.addAll(List.of(options));
+                "--qi", "年齢=" + hierarchies.get(0), "--qi", "区=" + hierarchies.get(1),
+                "--out", output().toString(), "--report", report().toString()));
+        List<String> given = List.of(options);
+        // The usual k and suppression limit, unless the case names its own (picocli takes an option once).
+        if (!given.contains("--k")) {
+            arguments.addAll(List.of("--k", "2"));
+        }
+        if (!given.contains("--suppression-limit")) {
+            arguments.addAll(List.of("--suppression-limit", "0.3"));
+        }
+        arguments.addAll(given);
         return run(arguments.toArray(String[]::new));
     }
 
