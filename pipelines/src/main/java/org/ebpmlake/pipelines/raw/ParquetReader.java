@@ -14,6 +14,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.schemas.DatasetDeclaration;
 
 /**
@@ -33,7 +35,7 @@ final class ParquetReader implements DeliveryReader {
 
     @Override
     public DeliveryRecords read(Path file, String fileName) {
-        Dataset<org.apache.spark.sql.Row> rows = spark.read().parquet(TextLines.hadoopPath(file));
+        Dataset<org.apache.spark.sql.Row> rows = readable(file, fileName);
         List<String> header = Arrays.asList(rows.columns());
         HeaderLayout layout = new HeaderLocator(dataset).matchNames(fileName, header);
         Column[] asText = Arrays.stream(rows.schema().fields()).map(ParquetReader::asText).toArray(Column[]::new);
@@ -46,6 +48,34 @@ final class ParquetReader implements DeliveryReader {
             return DeliveryRecord.of(numbered._2() + 1, fields, String.join(",", fields));
         });
         return new DeliveryRecords(records, layout, "parquet", Optional.empty());
+    }
+
+    /**
+     * The file's rows, once every page has been decoded: Spark reads lazily, so a damaged page would otherwise surface
+     * in the middle of the commit as a fault. A file that is not Parquet, or is cut short or corrupt, is the sender's
+     * to fix, in one line. Decoding twice costs a second read of a delivery, which Parquet deliveries (a day of exit
+     * counts) easily afford.
+     */
+    private Dataset<org.apache.spark.sql.Row> readable(Path file, String fileName) {
+        try {
+            Dataset<org.apache.spark.sql.Row> rows = spark.read().parquet(TextLines.hadoopPath(file));
+            Column[] asText = Arrays.stream(rows.schema().fields()).map(ParquetReader::asText).toArray(Column[]::new);
+            rows.select(asText).foreach((org.apache.spark.api.java.function.ForeachFunction<org.apache.spark.sql.Row>) row -> { });
+            return rows;
+        } catch (Exception e) { // Scala throws SparkException undeclared, so the compiler cannot see it.
+            throw new LakeException(ErrorCategory.INVALID_FILE, fileName + ": Parquet として読めません。送り元に作り直しを依頼してください"
+                    + " / is not a readable Parquet file (" + rootReason(e) + "): ask the sender for a new copy", e);
+        }
+    }
+
+    private static String rootReason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        // Spark's and Parquet's messages name the temporary path and span lines; the person needs the gist.
+        return message.lines().findFirst().orElse(message).replaceAll("file:[^ ]*", "").trim();
     }
 
     private static Column asText(StructField field) {
