@@ -17,6 +17,7 @@ import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.TemporaryLake;
 import org.ebpmlake.pipelines.curated.CuratedPromotion;
 import org.ebpmlake.pipelines.ops.StageOutput;
+import org.ebpmlake.pipelines.quality.QualityGate;
 import org.ebpmlake.pipelines.raw.RawIngestion;
 import org.ebpmlake.pipelines.sources.SampleSources;
 import org.ebpmlake.pipelines.sources.Scale;
@@ -146,6 +147,8 @@ class DeidentificationTest {
         Path sources = lake.settings().sourcesDirectory();
         SourceFile file = new SampleSources(11, Scale.TINY, AS_OF).writeResidentsTo(sources, residents);
         new RawIngestion(lake.spark(), lake.settings(), DatasetCatalog.load(), Clock.systemUTC()).ingest(file.dataset(), file.path());
+        // Promotion takes only what the quality gate admitted.
+        new QualityGate(lake.spark(), lake.settings(), DatasetCatalog.load(), Clock.systemUTC()).check(file.dataset(), "run-test");
         new CuratedPromotion(lake.spark(), lake.settings(), DatasetCatalog.load(),
                 new KeyedPseudonymizer(PseudonymKey.of("test-key-0123456789-0123456789-abcdef"))).promote("residents");
     }

@@ -8,6 +8,7 @@ import org.ebpmlake.anonymize.KeyedPseudonymizer;
 import org.ebpmlake.anonymize.PseudonymKey;
 import org.ebpmlake.lake.TemporaryLake;
 import org.ebpmlake.pipelines.curated.CuratedPromotion;
+import org.ebpmlake.pipelines.quality.QualityGate;
 import org.ebpmlake.pipelines.raw.RawIngestion;
 import org.ebpmlake.pipelines.sources.SampleSources;
 import org.ebpmlake.pipelines.sources.Scale;
@@ -35,7 +36,10 @@ final class SampleEducation {
         }
         CuratedPromotion promotion = new CuratedPromotion(lake.spark(), lake.settings(), datasets,
                 new KeyedPseudonymizer(PseudonymKey.of("test-key-0123456789-0123456789-abcdef")));
+        // Promotion takes only what the quality gate admitted.
+        QualityGate gate = new QualityGate(lake.spark(), lake.settings(), datasets, Clock.systemUTC());
         for (String dataset : EDUCATION) {
+            gate.check(dataset, "run-sample");
             promotion.promote(dataset);
         }
         return lake;
