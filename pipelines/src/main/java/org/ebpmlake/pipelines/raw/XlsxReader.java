@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.schemas.DatasetDeclaration;
 
 /**
@@ -42,7 +43,8 @@ final class XlsxReader implements DeliveryReader {
             Sheet sheet = workbook.getSheetAt(0);
             Row headerRow = sheet.getRow(sheet.getFirstRowNum());
             if (headerRow == null) {
-                throw new IllegalArgumentException(fileName + ": the workbook's first sheet is empty (no header row)");
+                throw new LakeException(ErrorCategory.INVALID_FILE, fileName + "：最初のシートが空です（見出し行がありません） / "
+                        + fileName + ": the workbook's first sheet is empty (no header row)");
             }
             List<String> header = texts(headerRow, headerRow.getLastCellNum());
             while (!header.isEmpty() && header.get(header.size() - 1).isBlank()) {
@@ -66,8 +68,11 @@ final class XlsxReader implements DeliveryReader {
             }
             return new DeliveryRecords(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(records, 1),
                     columnOfField, "xlsx");
-        } catch (IOException e) {
-            throw new UncheckedIOException(fileName + ": cannot read as an Excel workbook", e);
+        } catch (IOException | org.apache.poi.UnsupportedFileFormatException | org.apache.poi.EmptyFileException
+                | org.apache.poi.EncryptedDocumentException | org.apache.poi.ooxml.POIXMLException notAWorkbook) {
+            throw new LakeException(ErrorCategory.INVALID_FILE, fileName + "：Excel ブック（xlsx）として読めません。"
+                    + "Excel で開けることを確かめて再送してください / " + fileName + ": cannot be read as an Excel workbook (xlsx);"
+                    + " check that Excel opens it (without a password) and deliver it again", notAWorkbook);
         }
     }
 

@@ -91,7 +91,7 @@ class RowParserTest {
         assertThat(DeliveredText.decode("c.csv", bom).text()).isEqualTo(text);
         assertThat(DeliveredText.detect("e.csv", (text + "K01,令和5年度\n").getBytes(cp932))).isEqualTo(cp932);
         assertThatThrownBy(() -> DeliveredText.decode("d.csv", new byte[] {(byte) 0x82, (byte) 0xff, 0x41}))
-                .hasMessageContaining("d.csv: the file is neither UTF-8 nor CP932");
+                .hasMessageStartingWith("d.csv: ").hasMessageContaining("the file is neither UTF-8 nor CP932");
     }
 
     private static DeliveryRecord record(long line, String... fields) {
