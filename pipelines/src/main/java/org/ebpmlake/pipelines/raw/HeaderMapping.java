@@ -3,6 +3,8 @@ package org.ebpmlake.pipelines.raw;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.schemas.ColumnDeclaration;
 import org.ebpmlake.schemas.DatasetDeclaration;
 
@@ -30,11 +32,11 @@ final class HeaderMapping {
             String name = header.get(field).strip().replace("\uFEFF", "");
             Integer column = columnByHeader.get(name);
             if (column == null) {
-                throw new IllegalArgumentException(fileName + " line 1: header '" + name + "' is not a column of dataset "
+                throw new LakeException(ErrorCategory.INVALID_FILE, fileName + " line 1: header '" + name + "' is not a column of dataset "
                         + dataset.name());
             }
             if (seen[column]) {
-                throw new IllegalArgumentException(fileName + " line 1: header '" + name + "' appears twice");
+                throw new LakeException(ErrorCategory.INVALID_FILE, fileName + " line 1: header '" + name + "' appears twice");
             }
             seen[column] = true;
             columnOfField[field] = column;
@@ -42,7 +44,7 @@ final class HeaderMapping {
         for (int index = 0; index < seen.length; index++) {
             if (!seen[index]) {
                 ColumnDeclaration missing = dataset.columns().get(index);
-                throw new IllegalArgumentException(fileName + " line 1: column '" + missing.header()
+                throw new LakeException(ErrorCategory.INVALID_FILE, fileName + " line 1: column '" + missing.header()
                         + "' of dataset " + dataset.name() + " is missing from the header");
             }
         }
