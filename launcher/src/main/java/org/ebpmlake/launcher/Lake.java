@@ -34,7 +34,8 @@ public final class Lake implements Runnable {
 
     /** The command line with its subcommands, as {@code main} runs it. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Lake()).setExecutionExceptionHandler(new CommandFailure());
+        return new CommandLine(new Lake()).setExecutionExceptionHandler(new CommandFailure())
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

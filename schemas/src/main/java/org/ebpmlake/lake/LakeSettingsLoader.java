@@ -47,6 +47,9 @@ public final class LakeSettingsLoader {
         // Folders other code reads by option name are made absolute here, once, like the located settings.
         values.put("lake.privacy.policies", projectDirectory.resolve(values.getOrDefault("lake.privacy.policies", "conf/privacy"))
                 .normalize().toString());
+        values.put("lake.inbox", projectDirectory.resolve(values.getOrDefault("lake.inbox", "var/inbox")).normalize().toString());
+        values.put("lake.services.directory", projectDirectory.resolve(values.getOrDefault("lake.services.directory", "var/services"))
+                .normalize().toString());
         Path warehouse = path(values, "lake.warehouse", file);
         String catalogUri = values.getOrDefault("lake.catalog.uri", "");
         if (catalogUri.isBlank()) {
