@@ -76,7 +76,7 @@ public final class LakeRun {
         requireNonNull(givenRunId, "givenRunId is null");
         requireNonNull(lockWait, "lockWait is null");
         DatasetCatalog datasets = DatasetCatalog.load();
-        List<PrivacyPolicy> policies = PrivacyPolicy.loadAll(Path.of(settings.option("lake.privacy.policies").orElseThrow()));
+        List<PrivacyPolicy> policies = policies(settings);
         PipelineDefinition definition = LakePipeline.define(datasets, policies);
         List<PipelineTask> tasks = choice.select(definition);
         String runId = givenRunId.orElseGet(this::newRunId);
@@ -101,6 +101,15 @@ public final class LakeRun {
                 .toList();
         boolean siteWritten = report.result(LakePipeline.SITE).map(result -> result.outcome() == Outcome.SUCCEEDED).orElse(false);
         return new RunSummary(runId, works.ingestions(), counts, siteWritten ? Optional.of(page) : Optional.empty(), report);
+    }
+
+    /** The pipeline of these settings: the declared datasets and the privacy policies of {@code lake.privacy.policies}. */
+    static PipelineDefinition definition(LakeSettings settings) {
+        return LakePipeline.define(DatasetCatalog.load(), policies(settings));
+    }
+
+    private static List<PrivacyPolicy> policies(LakeSettings settings) {
+        return PrivacyPolicy.loadAll(Path.of(settings.option("lake.privacy.policies").orElseThrow()));
     }
 
     /** Every table after a whole run; after a partial one, only the tables its tasks write (a task under Airflow stays short). */

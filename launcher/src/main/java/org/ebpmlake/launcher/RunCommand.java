@@ -57,6 +57,8 @@ final class RunCommand implements Callable<Integer> {
         // The key is checked before Spark starts, so a missing key writes nothing at all.
         PseudonymKey key = PseudonymKey.fromEnvironment(System.getenv());
         LakeSettings settings = lake.settings();
+        // An unknown task name is answered before Spark starts.
+        choice.select(LakeRun.definition(settings));
         System.out.println("レイク / lake: " + settings.warehouse() + " (catalog " + settings.catalogUri() + ")");
         SparkSession spark = LakeSession.open(settings);
         try {
