@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
             "ebpm-lake: the data lake for evidence-based policy making.",
             "",
             "設定 / settings: conf/${LAKE_ENV:-local}.properties; LAKE_* environment variables override them."},
-        subcommands = {RunCommand.class, IngestCommand.class, KpiCommand.class, SqlCommand.class, ServicesCommand.class,
+        subcommands = {RunCommand.class, IngestCommand.class, KpiCommand.class, SqlCommand.class, ServicesCommand.class, AirflowCommand.class,
             AuditCommand.class, QualityCommand.class, AnonymizeCommand.class, BenchCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
 public final class Lake implements Runnable {
     @Spec

@@ -74,6 +74,12 @@ public final class LakeSession {
         // No table cache: commits by other engines (Trino, another job) must be visible to the next query.
         spark.conf().set(prefix + ".cache-enabled", "false");
         spark.conf().set(prefix + ".warehouse", settings.warehouse().toUri().toString());
+        if (settings.catalogUri().startsWith("jdbc:sqlite:")) {
+            // Several processes share the catalog file (a run waiting for the lock, Airflow's tasks, Trino): with a
+            // write-ahead log readers never block a commit, and a commit waits for another instead of failing at once.
+            spark.conf().set(prefix + ".jdbc.journal_mode", "WAL");
+            spark.conf().set(prefix + ".jdbc.busy_timeout", "30000");
+        }
         settings.option("lake.catalog.user").ifPresent(user -> spark.conf().set(prefix + ".jdbc.user", user));
         String password = System.getenv("LAKE_CATALOG_PASSWORD");
         if (password != null) {

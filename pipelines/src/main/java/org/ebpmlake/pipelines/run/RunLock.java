@@ -26,6 +26,7 @@ import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.jdbc.UncheckedSQLException;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.ebpmlake.lake.ErrorCategory;
@@ -46,8 +47,9 @@ import org.ebpmlake.schemas.Zone;
  * again. So two runs can never both hold it, on one machine or on several sharing a catalog database.
  *
  * <p>A holder that died leaves its lock behind; the next run breaks it as stale when the holder's process is gone
- * (same host) or it has not been seen for {@code lake.run-lock.stale-after-seconds} (any host; a live holder renews
- * the lock in the background four times as often). Every holding period ends as a row of {@code ops.run_lock}.
+ * (same host) or, for a holder on another host (a catalog database shared by several machines), it has not been seen
+ * for {@code lake.run-lock.stale-after-seconds} (a live holder renews the lock four times as often). Every holding
+ * period ends as a row of {@code ops.run_lock}.
  */
 public final class RunLock implements AutoCloseable {
     public static final TableName TABLE = new TableName(Zone.OPS, "run_lock");
@@ -79,8 +81,12 @@ public final class RunLock implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        long millis = Math.max(1000, renewEvery.toMillis());
-        renewal.scheduleWithFixedDelay(this::renew, millis, millis, TimeUnit.MILLISECONDS);
+        // A SQLite catalog is one machine's, where the holder's process tells whether it lives; renewing would only add a
+        // second writer beside the run's own commits, which SQLite may refuse at once rather than queue.
+        if (!settings.catalogUri().startsWith("jdbc:sqlite:")) {
+            long millis = Math.max(1000, renewEvery.toMillis());
+            renewal.scheduleWithFixedDelay(this::renew, millis, millis, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Who holds (or held) the lake: user, host and process, the run, and when it took and last renewed the lock. */
@@ -112,10 +118,13 @@ public final class RunLock implements AutoCloseable {
                     Instant.parse(properties.get(SINCE)), Instant.parse(properties.getOrDefault(SEEN, properties.get(SINCE)))));
         }
 
-        /** The stale-lock rule: the holder's process is gone from this host, or it has not renewed the lock for too long. */
+        /**
+         * The stale-lock rule: on this host, the holder's process is gone; on another host (a catalog on a server shared by
+         * several machines), it has not renewed the lock for {@code staleAfter}.
+         */
         boolean stale(String thisHost, Instant now, Duration staleAfter) {
-            if (host.equals(thisHost) && ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true)) {
-                return true;
+            if (host.equals(thisHost)) {
+                return ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
             }
             return seen.plus(staleAfter).isBefore(now);
         }
@@ -167,7 +176,8 @@ public final class RunLock implements AutoCloseable {
             properties.put("write.metadata.previous-versions-max", "10");
             try {
                 operations.commit(base, base.replaceProperties(properties));
-            } catch (CommitFailedException | CommitStateUnknownException raced) {
+            } catch (CommitFailedException | CommitStateUnknownException | UncheckedSQLException raced) {
+                // Another run committed first (SQLite may say so as "busy"): read the lock again.
                 continue;
             }
             if (current.isPresent()) {
@@ -193,7 +203,10 @@ public final class RunLock implements AutoCloseable {
         return lost.get();
     }
 
-    /** Gives the lake up, if this run still holds it, and records the holding period. */
+    /**
+     * Records the holding period, then gives the lake up if this run still holds it. The record comes first: while the
+     * lock is held no other run writes, so the record's commit has the catalog to itself.
+     */
     @Override
     public void close() {
         if (released) {
@@ -201,32 +214,41 @@ public final class RunLock implements AutoCloseable {
         }
         released = true;
         renewal.shutdownNow();
-        Instant now = clock.instant();
+        if (!stillHeld()) {
+            return;
+        }
+        appendHistory(spark, settings, self, clock.instant(), "released");
         while (true) {
             TableOperations operations = ((HasTableOperations) table).operations();
             TableMetadata base = operations.refresh();
-            if (!Holder.of(base.properties()).map(holder -> holder.name().equals(self.name()) && holder.since().equals(self.since()))
-                    .orElse(false)) {
+            if (!held(base)) {
                 return;
             }
             Map<String, String> properties = new HashMap<>(base.properties());
             self.properties().keySet().forEach(properties::remove);
             try {
                 operations.commit(base, base.replaceProperties(properties));
-                break;
-            } catch (CommitFailedException | CommitStateUnknownException raced) {
+                return;
+            } catch (CommitFailedException | CommitStateUnknownException | UncheckedSQLException raced) {
                 // Someone else committed to the table meanwhile: read it again.
             }
         }
-        appendHistory(spark, settings, self, now, "released");
+    }
+
+    private boolean stillHeld() {
+        return held(((HasTableOperations) table).operations().refresh());
+    }
+
+    private boolean held(TableMetadata metadata) {
+        return Holder.of(metadata.properties()).map(holder -> holder.name().equals(self.name()) && holder.since().equals(self.since()))
+                .orElse(false);
     }
 
     private void renew() {
         try {
             TableOperations operations = ((HasTableOperations) table).operations();
             TableMetadata base = operations.refresh();
-            Optional<Holder> current = Holder.of(base.properties());
-            if (current.isEmpty() || !current.get().name().equals(self.name()) || !current.get().since().equals(self.since())) {
+            if (!held(base)) {
                 lost.set(true);
                 return;
             }
@@ -256,8 +278,8 @@ public final class RunLock implements AutoCloseable {
         }
         try {
             new LakeTables(catalog).ensure(DatasetCatalog.load().table(TABLE));
-        } catch (AlreadyExistsException createdMeanwhile) {
-            // Another run created it first: the same table.
+        } catch (AlreadyExistsException | UncheckedSQLException createdMeanwhile) {
+            // Another run created it at the same moment: the same table (loaded below, or failing there if it is not).
         }
         return catalog.loadTable(TABLE.identifier());
     }
