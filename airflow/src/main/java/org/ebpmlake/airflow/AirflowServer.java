@@ -105,7 +105,8 @@ public final class AirflowServer {
 
     /** One line per process: state, pid, address and log file. */
     public List<String> status() {
-        boolean healthy = processes.get("api-server").running() && client().healthy();
+        // The health endpoint needs no login, so status never creates the passwords file.
+        boolean healthy = processes.get("api-server").running() && new AirflowClient(settings.url(), AirflowSettings.USER, "").healthy();
         List<String> lines = new ArrayList<>();
         for (String name : List.of("api-server", "scheduler", "dag-processor")) {
             ServiceProcess process = processes.get(name);

@@ -32,6 +32,7 @@ import org.ebpmlake.pipelines.run.EmbeddedRunner;
 import org.ebpmlake.pipelines.run.LakeTaskWorks;
 import org.ebpmlake.pipelines.run.RunPlan;
 import org.ebpmlake.pipelines.run.RunReport;
+import org.ebpmlake.pipelines.run.TaskObserver;
 import org.ebpmlake.pipelines.run.TaskWork;
 import org.ebpmlake.pipelines.sources.Inbox;
 import org.ebpmlake.pipelines.sources.SampleDeliveries;
@@ -72,6 +73,10 @@ public final class LakeRun {
     }
 
     RunSummary run(TaskChoice choice, Optional<String> givenRunId, Duration lockWait) {
+        return run(choice, givenRunId, lockWait, TaskObserver.none());
+    }
+
+    RunSummary run(TaskChoice choice, Optional<String> givenRunId, Duration lockWait, TaskObserver observer) {
         requireNonNull(choice, "choice is null");
         requireNonNull(givenRunId, "givenRunId is null");
         requireNonNull(lockWait, "lockWait is null");
@@ -93,7 +98,7 @@ public final class LakeRun {
         Path page = settings.siteDirectory().resolve(KpiSite.INDEX);
         LakeTaskWorks works = new LakeTaskWorks(spark, settings, key, clock, policies, inbox, samples, auditLog(), site(asOf));
         Duration retryDelay = Duration.ofSeconds(settings.intOption("lake.pipeline.retry-delay-seconds", 60));
-        RunReport report = new EmbeddedRunner(spark, settings, progress, clock)
+        RunReport report = new EmbeddedRunner(spark, settings, progress, clock, observer)
                 .run(new RunPlan(runId, definition, tasks, samples, lockWait, retryDelay), works);
 
         List<TableCount> counts = tablesToCount(choice, datasets, tasks).stream()

@@ -54,11 +54,10 @@ final class RunCommand implements Callable<Integer> {
         if (waitSeconds < 0) {
             throw new LakeException(ErrorCategory.INVALID_ARGUMENT, "--wait は 0 以上 / --wait must be 0 or more seconds");
         }
-        // The key is checked before Spark starts, so a missing key writes nothing at all.
-        PseudonymKey key = PseudonymKey.fromEnvironment(System.getenv());
         LakeSettings settings = lake.settings();
-        // An unknown task name is answered before Spark starts.
+        // An unknown task name, and a missing key, are answered before Spark starts: nothing is written at all.
         choice.select(LakeRun.definition(settings));
+        PseudonymKey key = PseudonymKey.fromEnvironment(System.getenv());
         System.out.println("レイク / lake: " + settings.warehouse() + " (catalog " + settings.catalogUri() + ")");
         SparkSession spark = LakeSession.open(settings);
         try {

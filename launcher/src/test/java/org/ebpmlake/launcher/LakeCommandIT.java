@@ -63,7 +63,14 @@ class LakeCommandIT {
         assertThat(unknownRole.exitCode()).isEqualTo(2);
         assertThat(unknownRole.errorLines()).as(unknownRole.output()).singleElement().asString().contains("mayor").contains("planner");
 
-        for (Finished finished : List.of(kpis, unknownDataset, unknownRole)) {
+        Finished unknownTask = LakeScript.run(Map.of("LAKE_WAREHOUSE", empty.resolve("lake").toString(), "LAKE_PSEUDONYM_KEY", LakeScript.KEY),
+                "run", "--task", "ingest.mayors");
+        assertThat(unknownTask.exitCode()).isEqualTo(2);
+        assertThat(unknownTask.errorLines()).as(unknownTask.output()).singleElement().asString().contains("ingest.mayors")
+                .contains("ingest.residents").contains("deid.students");
+        assertThat(empty.resolve("lake")).doesNotExist();
+
+        for (Finished finished : List.of(kpis, unknownDataset, unknownRole, unknownTask)) {
             assertThat(finished.output()).doesNotContain("Exception").doesNotContain("\tat org.");
         }
     }

@@ -49,12 +49,18 @@ public final class EmbeddedRunner {
     private final LakeSettings settings;
     private final Progress progress;
     private final Clock clock;
+    private final TaskObserver observer;
 
     public EmbeddedRunner(SparkSession spark, LakeSettings settings, Progress progress, Clock clock) {
+        this(spark, settings, progress, clock, TaskObserver.none());
+    }
+
+    public EmbeddedRunner(SparkSession spark, LakeSettings settings, Progress progress, Clock clock, TaskObserver observer) {
         this.spark = requireNonNull(spark, "spark is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.progress = requireNonNull(progress, "progress is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.observer = requireNonNull(observer, "observer is null");
     }
 
     public RunReport run(RunPlan plan, TaskWorks works) {
@@ -77,9 +83,15 @@ public final class EmbeddedRunner {
                     throw new LakeException(ErrorCategory.LAKE_BUSY, "実行ロックを失いました / another run took the lake over from this one"
                             + " (it was silent longer than lake.run-lock.stale-after-seconds); stopped before " + task.id());
                 }
-                TaskResult result = failedUpstream(plan, task, outcomes)
-                        .map(upstream -> notRun(stages, task, upstream))
-                        .orElseGet(() -> attempt(stages, task, works.workOf(task), plan.retryDelay()));
+                Optional<String> failedUpstream = failedUpstream(plan, task, outcomes);
+                TaskResult result;
+                if (failedUpstream.isPresent()) {
+                    result = notRun(stages, task, failedUpstream.get());
+                } else {
+                    observer.started(task);
+                    result = attempt(stages, task, works.workOf(task), plan.retryDelay());
+                    observer.ended(task, result);
+                }
                 outcomes.put(task.id(), result.outcome());
                 results.add(result);
             }
