@@ -3,6 +3,8 @@ package org.ebpmlake.launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -11,6 +13,7 @@ import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeTables;
 import org.ebpmlake.pipelines.raw.IngestionResult;
 import org.ebpmlake.pipelines.raw.RawIngestion;
+import org.ebpmlake.pipelines.run.RunLock;
 import org.ebpmlake.schemas.DatasetCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -42,7 +45,9 @@ final class IngestCommand implements Callable<Integer> {
         LakeSettings settings = lake.settings();
         System.out.println("レイク / lake: " + settings.warehouse() + " (catalog " + settings.catalogUri() + ")");
         SparkSession spark = LakeSession.open(settings);
-        try {
+        // A steward's ingest writes the lake like a run does: it takes the run lock, or says who holds it.
+        try (RunLock lock = RunLock.acquire(spark, settings, "ingest-" + dataset + "-" + Instant.now(), Duration.ZERO,
+                Clock.systemUTC(), System.out::println)) {
             new LakeTables(LakeSession.icebergCatalog(spark, settings)).ensureAll(datasets);
             List<IngestionResult> results = new RawIngestion(spark, settings, datasets, Clock.systemUTC())
                     .ingestAll(dataset, fileOrFolder);

@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
             "ebpm-lake: the data lake for evidence-based policy making.",
             "",
             "設定 / settings: conf/${LAKE_ENV:-local}.properties; LAKE_* environment variables override them."},
-        subcommands = {RunCommand.class, IngestCommand.class, KpiCommand.class, SqlCommand.class, ServicesCommand.class,
-            AuditCommand.class, QualityCommand.class, MaintainCommand.class, DashboardsCommand.class, AnonymizeCommand.class, BenchCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, IngestCommand.class, KpiCommand.class, SqlCommand.class, ServicesCommand.class, AirflowCommand.class,
+            AuditCommand.class, QualityCommand.class, MaintainCommand.class, DashboardsCommand.class, AnonymizeCommand.class, BenchCommand.class,
+            TestCommand.class, CommandLine.HelpCommand.class})
 public final class Lake implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -34,7 +35,8 @@ public final class Lake implements Runnable {
 
     /** The command line with its subcommands, as {@code main} runs it. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Lake()).setExecutionExceptionHandler(new CommandFailure());
+        return new CommandLine(new Lake()).setExecutionExceptionHandler(new CommandFailure())
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

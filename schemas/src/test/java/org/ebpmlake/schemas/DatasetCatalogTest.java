@@ -19,6 +19,25 @@ class DatasetCatalogTest {
     }
 
     @Test
+    void everySourceDatasetDeclaresHowOftenItIsDelivered() {
+        assertThat(catalog.dataset("residents").schedule()).contains(DeliverySchedule.MONTHLY);
+        assertThat(catalog.dataset("learning_logs").schedule()).contains(DeliverySchedule.DAILY);
+        assertThat(catalog.dataset("gps_pings").schedule()).contains(DeliverySchedule.DAILY);
+        assertThat(catalog.dataset("kpi_actuals_reported").schedule()).contains(DeliverySchedule.QUARTERLY);
+        assertThat(catalog.dataset("kpi_progress").schedule()).isEmpty();
+    }
+
+    @Test
+    void rejectsASourceDatasetWithoutASchedule() {
+        ColumnDeclaration ward = new ColumnDeclaration("ward_code", ColumnType.STRING, true, PrivacyClass.QUASI_IDENTIFIER,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), new LocalizedText("区", "ward"));
+
+        assertThatThrownBy(() -> new DatasetDeclaration("wards", List.of(Zone.RAW, Zone.CURATED), new LocalizedText("区", "wards"),
+                List.of(), List.of(), List.of(ward), Optional.empty(), Optional.empty()))
+                .hasMessageContaining("delivery schedule");
+    }
+
+    @Test
     void readsDeclaredRangesAndCodeListsOfColumns() {
         DatasetDeclaration scores = catalog.dataset("test_scores");
         DatasetDeclaration residents = catalog.dataset("residents");
@@ -93,7 +112,7 @@ class DatasetCatalogTest {
                 new LocalizedText("氏名", "name"));
 
         assertThatThrownBy(() -> new DatasetDeclaration("leaky", List.of(Zone.MART), new LocalizedText("漏えい", "leak"),
-                List.of(), List.of(), List.of(name), Optional.empty()))
+                List.of(), List.of(), List.of(name), Optional.empty(), Optional.empty()))
                 .hasMessageContaining("direct identifier name_kanji");
     }
 
@@ -103,7 +122,8 @@ class DatasetCatalogTest {
                 PrivacyClass.DIRECT_IDENTIFIER, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), new LocalizedText("住民番号", "id"));
 
         assertThatThrownBy(() -> new DatasetDeclaration("people", List.of(Zone.RAW, Zone.CURATED),
-                new LocalizedText("住民", "people"), List.of("resident_id"), List.of(), List.of(id), Optional.empty()))
+                new LocalizedText("住民", "people"), List.of("resident_id"), List.of(), List.of(id), Optional.empty(),
+                Optional.of(DeliverySchedule.MONTHLY)))
                 .hasMessageContaining("must declare a treatment");
     }
 
@@ -113,7 +133,8 @@ class DatasetCatalogTest {
                 PrivacyClass.DIRECT_IDENTIFIER, Optional.of(DirectIdentifierTreatment.DROP), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 new LocalizedText("住民番号", "id"));
         DatasetDeclaration dataset = new DatasetDeclaration("people", List.of(Zone.RAW, Zone.CURATED),
-                new LocalizedText("住民", "people"), List.of(), List.of("bucket(8, resident_id)"), List.of(id), Optional.empty());
+                new LocalizedText("住民", "people"), List.of(), List.of("bucket(8, resident_id)"), List.of(id), Optional.empty(),
+                Optional.of(DeliverySchedule.MONTHLY));
 
         assertThat(catalog.layout().tableIn(dataset, Zone.RAW).partitionSpec().fields()).hasSize(1);
         assertThatThrownBy(() -> catalog.layout().tableIn(dataset, Zone.CURATED))
