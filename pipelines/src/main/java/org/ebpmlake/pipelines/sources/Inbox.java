@@ -56,12 +56,8 @@ public final class Inbox {
 
     /** Creates the folder of each dataset, so a steward sees where deliveries go. */
     public void createFolders(List<String> datasets) {
-        try {
-            for (String dataset : datasets) {
-                OwnerOnlyFiles.createDirectories(folder(dataset));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the inbox folders under " + root, e);
+        for (String dataset : datasets) {
+            OwnerOnlyFiles.createDirectories(folder(dataset));
         }
     }
 
@@ -87,11 +83,7 @@ public final class Inbox {
     public Path rejected(String dataset, Path file, String reason) {
         requireNonNull(reason, "reason is null");
         Path moved = moveTo(dataset, file, REJECTED);
-        try {
-            OwnerOnlyFiles.writeString(moved.resolveSibling(moved.getFileName() + REASON_SUFFIX), reason.strip() + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the reason beside " + moved, e);
-        }
+        OwnerOnlyFiles.writeString(moved.resolveSibling(moved.getFileName() + REASON_SUFFIX), reason.strip() + "\n");
         return moved;
     }
 
