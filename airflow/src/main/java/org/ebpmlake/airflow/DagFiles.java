@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,8 +41,13 @@ public final class DagFiles {
     private final Path lakeScript;
     private final Duration retryDelay;
     private final int maxActiveTasks;
+    private final Instant renderedAt;
 
-    public DagFiles(PipelineDefinition definition, Path lakeScript, Duration retryDelay, int maxActiveTasks) {
+    /**
+     * @param renderedAt when the files are written: each DAG starts then, so that deploying runs nothing for a time
+     *     already past (Airflow's cron trigger without catch-up otherwise runs the latest past time at once)
+     */
+    public DagFiles(PipelineDefinition definition, Path lakeScript, Duration retryDelay, int maxActiveTasks, Instant renderedAt) {
         this.definition = requireNonNull(definition, "definition is null");
         this.lakeScript = requireNonNull(lakeScript, "lakeScript is null");
         this.retryDelay = requireNonNull(retryDelay, "retryDelay is null");
@@ -47,6 +55,7 @@ public final class DagFiles {
             throw new IllegalArgumentException("maxActiveTasks must be at least 1");
         }
         this.maxActiveTasks = maxActiveTasks;
+        this.renderedAt = requireNonNull(renderedAt, "renderedAt is null");
     }
 
     public static String dagId(DeliverySchedule schedule) {
@@ -129,7 +138,7 @@ public final class DagFiles {
                 .append("    # Deploying (unpausing) does not start a run for a time already past: the next run is the next time due.\n")
                 .append("    schedule=CronTriggerTimetable(").append(literal(cron(schedule)))
                 .append(", timezone=\"Asia/Tokyo\", run_immediately=False),\n")
-                .append("    start_date=pendulum.datetime(2025, 4, 1, tz=\"Asia/Tokyo\"),\n")
+                .append("    start_date=pendulum.datetime(").append(startDate()).append(", tz=\"Asia/Tokyo\"),\n")
                 .append("    catchup=False,\n")
                 .append("    max_active_runs=1,\n")
                 .append("    max_active_tasks=").append(maxActiveTasks).append(",\n")
@@ -152,6 +161,13 @@ public final class DagFiles {
                 .append("    for upstream, downstream in EDGES:\n")
                 .append("        operators[upstream] >> operators[downstream]\n");
         return python.toString();
+    }
+
+    /** The render time in Tokyo, to the minute, as pendulum.datetime's arguments. */
+    private String startDate() {
+        ZonedDateTime tokyo = renderedAt.atZone(ZoneId.of("Asia/Tokyo"));
+        return tokyo.getYear() + ", " + tokyo.getMonthValue() + ", " + tokyo.getDayOfMonth() + ", " + tokyo.getHour() + ", "
+                + tokyo.getMinute();
     }
 
     /** Nightly in Tokyo time, after the night's deliveries: daily at 02:00, monthly on the 1st, quarterly at each quarter's start. */

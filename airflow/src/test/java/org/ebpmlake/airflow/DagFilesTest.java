@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DagFilesTest {
     private final PipelineDefinition definition = LakePipeline.define(DatasetCatalog.load(),
             PrivacyPolicy.loadAll(LakeExtension.repositoryRoot().resolve("conf/privacy")));
-    private final DagFiles files = new DagFiles(definition, Path.of("/opt/ebpm lake/lake"), Duration.ofSeconds(60), 2);
+    private final DagFiles files = new DagFiles(definition, Path.of("/opt/ebpm lake/lake"), Duration.ofSeconds(60), 2,
+            Instant.parse("2026-04-01T03:30:00Z"));
 
     @Test
     void eachScheduleBecomesOneDagWithEveryTaskOfThatScheduleAndTheEdgesBetweenThem() {
@@ -53,7 +55,9 @@ class DagFilesTest {
                 .contains("--run-id \"airflow-{{{{ dag.dag_id }}}}-{{{{ run_id }}}}\" --wait {timeout}")
                 .contains("skip_on_exit_code=HELD_BACK").contains("HELD_BACK = 3")
                 .contains("trigger_rule=\"none_failed\"")
-                .contains("CronTriggerTimetable(\"0 2 * * *\", timezone=\"Asia/Tokyo\", run_immediately=False)");
+                .contains("CronTriggerTimetable(\"0 2 * * *\", timezone=\"Asia/Tokyo\", run_immediately=False)")
+                // Starting when rendered: Airflow schedules nothing before it, so deploying runs no past night at once.
+                .contains("start_date=pendulum.datetime(2026, 4, 1, 12, 30, tz=\"Asia/Tokyo\")");
     }
 
     @Test

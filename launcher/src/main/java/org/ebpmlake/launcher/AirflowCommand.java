@@ -43,9 +43,10 @@ final class AirflowCommand implements Runnable {
     LakeDags dags() {
         LakeSettings settings = lake.settings();
         AirflowSettings airflow = AirflowSettings.from(settings, lake.projectDirectory());
+        Clock clock = Clock.systemUTC();
         DagFiles files = new DagFiles(LakeRun.definition(settings), airflow.lakeScript(),
-                Duration.ofSeconds(settings.intOption("lake.pipeline.retry-delay-seconds", 60)), airflow.parallelism());
-        return new LakeDags(files, airflow.dagFolder(), client(), Clock.systemUTC());
+                Duration.ofSeconds(settings.intOption("lake.pipeline.retry-delay-seconds", 60)), airflow.parallelism(), clock.instant());
+        return new LakeDags(files, airflow.dagFolder(), client(), clock);
     }
 
     AirflowClient client() {

@@ -96,7 +96,8 @@ class AirflowIT {
         airflow.up(Duration.ofMinutes(4));
         System.out.printf("Airflow up (install if needed, metadata, three processes) in %.1f s%n", (System.nanoTime() - started) / 1e9);
         client = airflow.client();
-        dags = new LakeDags(new DagFiles(definition, settings.lakeScript(), Duration.ofSeconds(2), settings.parallelism()),
+        dags = new LakeDags(new DagFiles(definition, settings.lakeScript(), Duration.ofSeconds(2), settings.parallelism(),
+                Instant.now()),
                 settings.dagFolder(), client, Clock.systemUTC());
         dags.deploy(Duration.ofMinutes(3), System.out::println);
         System.out.printf("Airflow idle after deploy: %d MiB resident (API server, scheduler, DAG processor and their children)%n",

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,10 +56,10 @@ class RunLockIT {
         assertThat(firstEnded.exitCode()).as(firstEnded.output()).isZero();
         assertThat(secondEnded.exitCode()).as(secondEnded.output()).isZero();
         List<Row> periods = lake.spark().table(lake.table("ops.run_lock")).collectAsList().stream()
-                .sorted(Comparator.comparing((Row row) -> row.<Timestamp>getAs("acquired_at"))).toList();
+                .sorted(Comparator.comparing((Row row) -> row.<Instant>getAs("acquired_at"))).toList();
         assertThat(periods).extracting(row -> row.<String>getAs("run_id")).containsExactlyInAnyOrder("run-first", "run-second");
         // One after the other: the later run took the lake only once the earlier one had let go.
-        assertThat(periods.get(1).<Timestamp>getAs("acquired_at")).isAfterOrEqualTo(periods.get(0).<Timestamp>getAs("released_at"));
+        assertThat(periods.get(1).<Instant>getAs("acquired_at")).isAfterOrEqualTo(periods.get(0).<Instant>getAs("released_at"));
         assertThat(periods).extracting(row -> row.<String>getAs("ended")).containsOnly("released");
 
         int residents = Scale.TINY.residents();
@@ -108,7 +107,6 @@ class RunLockIT {
         assertThat(lake.count("raw.residents")).isEqualTo(residents);
         assertThat(lake.count("curated.residents")).isEqualTo(residents);
         assertThat(lake.count("deid.residents")).isPositive().isLessThanOrEqualTo(residents);
-        assertThat(lake.count("deid.residents_internal")).isPositive();
     }
 
     private static long snapshots(TemporaryLake lake, String table) {
