@@ -3,6 +3,7 @@ package org.ebpmlake.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.ebpmlake.anonymize.GroundDistance;
 import org.ebpmlake.anonymize.KAnonymity;
 import org.ebpmlake.anonymize.PrivacyModel;
 import org.ebpmlake.anonymize.TCloseness;
-import org.ebpmlake.anonymize.hierarchy.HierarchyCsv;
+import org.ebpmlake.pipelines.deid.ArxHierarchyFile;
 import org.ebpmlake.anonymize.risk.ReidentificationRisks;
 import org.ebpmlake.anonymize.risk.RiskAnalysis;
 import org.ebpmlake.anonymize.search.AnonymizationConfiguration;
@@ -137,16 +138,23 @@ final class AnonymizeFileCommand implements Callable<Integer> {
                     + " in memory), memory or spark (default ${DEFAULT-VALUE})")
     private String engine;
 
+    @Option(names = "--separator", paramLabel = "SEP",
+            description = "区切り文字（, ; tab |）。省略すると見出し行から判定 / the separator: , ; tab or |; detected from"
+                    + " the header line when not given")
+    private String separator;
+
     @Option(names = "--memory-budget-mb", description = "メモリ内エンジンが使えるヒープ（MB） / heap the in-memory engine may"
             + " use; default half of the free heap")
     private Long memoryBudgetMb;
 
     @Override
     public Integer call() throws IOException {
-        DelimitedFile inputFile = DelimitedFile.detect(input);
+        checkOptions();
+        DelimitedFile inputFile = DelimitedFile.detect(input, namedSeparator());
+        checkColumns(inputFile);
         List<QuasiIdentifier> quasiIdentifierList = new ArrayList<>();
         quasiIdentifiers.forEach((column, hierarchy) ->
-                quasiIdentifierList.add(new QuasiIdentifier(column, HierarchyCsv.read(hierarchy))));
+                quasiIdentifierList.add(new QuasiIdentifier(column, ArxHierarchyFile.read(hierarchy))));
         List<PrivacyModel> models = models();
         long budget = memoryBudgetMb == null ? EngineChoice.freeHeapShare(Runtime.getRuntime()) : memoryBudgetMb * 1024 * 1024;
         EngineChoice choice = EngineChoice.of("--engine", engine, inputFile.estimatedRows(), inputFile.header().size(), budget);
@@ -171,12 +179,13 @@ final class AnonymizeFileCommand implements Callable<Integer> {
         ReidentificationRisks risks = risks(verdict.classSizes(), table.rows().size());
         AnonymizationReport privacyReport = AnonymizationReport.of(input, table.rows().size(), models,
                 suppressionLimit, result.plan(), verdict, risks, choice);
-        writeJson(privacyReport);
         if (!verdict.satisfied()) {
             return violated(verdict);
         }
         inputFile.sibling(output).write(result.output());
         writeStatement(models, result.transformation().toString(), table.columns());
+        // The report last: a report on disk means its output is complete beside it.
+        writeJson(privacyReport);
         System.out.println(privacyReport.summary());
         return 0;
     }
@@ -246,12 +255,12 @@ final class AnonymizeFileCommand implements Callable<Integer> {
             ReidentificationRisks risks = risks(release.verdict().classSizes(), release.plan().records());
             AnonymizationReport privacyReport = AnonymizationReport.of(input, release.plan().records(), models,
                     suppressionLimit, release.plan(), release.verdict(), risks, choice);
-            writeJson(privacyReport);
             if (!release.verdict().satisfied()) {
                 return violated(release.verdict());
             }
             anonymization.write(release, inputFile.sibling(output));
             writeStatement(models, release.plan().transformation().toString(), inputFile.header());
+            writeJson(privacyReport);
             System.out.println(privacyReport.summary());
             return 0;
         } finally {
@@ -314,7 +323,7 @@ final class AnonymizeFileCommand implements Callable<Integer> {
             if (hierarchy == null) {
                 distance = new GroundDistance.Equal();
             } else {
-                distance = new GroundDistance.Hierarchical(HierarchyCsv.read(hierarchy));
+                distance = new GroundDistance.Hierarchical(ArxHierarchyFile.read(hierarchy));
             }
             models.add(new TCloseness(entry.getKey(), entry.getValue(), distance));
         }
@@ -329,11 +338,67 @@ final class AnonymizeFileCommand implements Callable<Integer> {
         }
     }
 
+    /** Written whole into a temporary file, then moved into place: never half a report. */
     private void writeJson(AnonymizationReport privacyReport) throws IOException {
-        Path parent = report.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        Path folder = report.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path partial = Files.createTempFile(folder, "." + report.getFileName(), ".partial");
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(partial.toFile(), privacyReport);
+            Files.move(partial, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
         }
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), privacyReport);
+    }
+
+    /** What can be checked before reading a row: every mistake in the options is one line, and nothing is written. */
+    private void checkOptions() {
+        if (k < 1) {
+            throw invalid("--k は 1 以上 / --k must be at least 1, got " + k);
+        }
+        if (!(suppressionLimit >= 0 && suppressionLimit < 1)) {
+            throw invalid("--suppression-limit は 0 以上 1 未満 / --suppression-limit must be in [0, 1), got " + suppressionLimit);
+        }
+        Path absoluteInput = input.toAbsolutePath().normalize();
+        if (absoluteInput.equals(output.toAbsolutePath().normalize()) || absoluteInput.equals(report.toAbsolutePath().normalize())
+                || output.toAbsolutePath().normalize().equals(report.toAbsolutePath().normalize())) {
+            throw invalid("入力・--out・--report は別のファイルに / the input, --out and --report must be three different files");
+        }
+        if (tier != null && PrivacyTier.fromCode(tier) == PrivacyTier.ANONYMISED && (statementTitle == null || createdBy == null)) {
+            throw invalid("--tier anonymised には --statement-title と --created-by が必要です / --tier anonymised needs"
+                    + " --statement-title and --created-by");
+        }
+    }
+
+    private Optional<Character> namedSeparator() {
+        if (separator == null) {
+            return Optional.empty();
+        }
+        return switch (separator) {
+            case ",", ";", "|" -> Optional.of(separator.charAt(0));
+            case "tab", "\\t", "\t" -> Optional.of('\t');
+            default -> throw invalid("--separator は , ; tab | のいずれか / --separator must be one of , ; tab |, got '" + separator + "'");
+        };
+    }
+
+    /** Every column the options name must be in the header, or the person learns which columns there are. */
+    private void checkColumns(DelimitedFile inputFile) throws IOException {
+        List<String> header = inputFile.header();
+        List<String> named = new ArrayList<>(quasiIdentifiers.keySet());
+        named.addAll(lDiversity.keySet());
+        named.addAll(entropyLDiversity.keySet());
+        named.addAll(recursiveDiversity.keySet());
+        named.addAll(tCloseness.keySet());
+        named.addAll(orderedTCloseness.keySet());
+        for (String column : named) {
+            if (!header.contains(column)) {
+                throw new LakeException(ErrorCategory.INVALID_ARGUMENT, input + ": 列 " + column + " がありません / no column "
+                        + column + "; the header has " + inputFile.describeColumns(header));
+            }
+        }
+    }
+
+    private static LakeException invalid(String message) {
+        return new LakeException(ErrorCategory.INVALID_ARGUMENT, message);
     }
 }

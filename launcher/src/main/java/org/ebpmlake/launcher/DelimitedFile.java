@@ -10,30 +10,39 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.ebpmlake.anonymize.search.Table;
+import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.pipelines.raw.DeliveredText;
 
 /**
- * A CSV file with a header, separated by semicolons (as ARX and Japanese Excel exports often are) or commas:
- * whichever the header line holds more of; in UTF-8 (with or without a byte order mark) or CP932, judged from its
- * first bytes as deliveries are. The output is written with the input's separator, encoding and mark, so Excel
- * opens it as it opened the input.
+ * A CSV file with a header, separated by commas, semicolons (as ARX and Japanese Excel exports often are), tabs or
+ * vertical bars: whichever the header line holds most of, unless the person names one; in UTF-8 (with or without a
+ * byte order mark) or CP932, judged from its first bytes as deliveries are. A file without rows, with a nameless or
+ * twice-named column is refused in one line. The output is written with the input's separator, encoding and mark,
+ * so Excel opens it as it opened the input, into a temporary file moved into place only when complete.
  */
 record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrderMark) {
     private static final int SAMPLED_LINES = 10_000;
     private static final int SAMPLED_BYTES = 64 * 1024;
     private static final byte[] UTF8_BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+    private static final char[] SEPARATORS = {',', ';', '\t', '|'};
 
     DelimitedFile {
         requireNonNull(path, "path is null");
@@ -41,6 +50,15 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
     }
 
     static DelimitedFile detect(Path path) throws IOException {
+        return detect(path, Optional.empty());
+    }
+
+    /** The file, its separator the one named or else the one its header holds most of. */
+    static DelimitedFile detect(Path path, Optional<Character> namedSeparator) throws IOException {
+        requireNonNull(namedSeparator, "namedSeparator is null");
+        if (!Files.isRegularFile(path)) {
+            throw new LakeException(ErrorCategory.INVALID_FILE, "ファイルがありません / no such file: " + path);
+        }
         byte[] prefix;
         try (InputStream in = Files.newInputStream(path)) {
             prefix = in.readNBytes(SAMPLED_BYTES);
@@ -50,13 +68,73 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
         String header;
         try (BufferedReader reader = new BufferedReader(new DelimitedFile(path, ',', charset, byteOrderMark).reader())) {
             header = reader.readLine();
+        } catch (CharacterCodingException e) {
+            throw new LakeException(ErrorCategory.INVALID_FILE, path + ": 見出し行が UTF-8 でも CP932 でもありません"
+                    + " / the header line is neither UTF-8 nor CP932 text", e);
         }
-        if (header == null) {
-            throw new IllegalArgumentException(path + " is empty: a header line is needed");
+        if (header == null || header.isBlank()) {
+            throw new LakeException(ErrorCategory.INVALID_FILE, path + " は空です。見出し行が必要です / " + path
+                    + " is empty: a header line is needed");
         }
-        long semicolons = header.chars().filter(character -> character == ';').count();
-        long commas = header.chars().filter(character -> character == ',').count();
-        return new DelimitedFile(path, semicolons > commas ? ';' : ',', charset, byteOrderMark);
+        char separator = namedSeparator.orElseGet(() -> mostFrequentSeparator(header));
+        DelimitedFile file = new DelimitedFile(path, separator, charset, byteOrderMark);
+        file.checkHeader();
+        return file;
+    }
+
+    private static char mostFrequentSeparator(String header) {
+        char chosen = ',';
+        long most = 0;
+        for (char candidate : SEPARATORS) {
+            long count = header.chars().filter(character -> character == candidate).count();
+            if (count > most) {
+                chosen = candidate;
+                most = count;
+            }
+        }
+        return chosen;
+    }
+
+    /** Column names must be there, once each, and a row must follow: otherwise nothing can be de-identified. */
+    private void checkHeader() throws IOException {
+        List<String> columns;
+        boolean hasRow;
+        try (CSVParser parser = CSVParser.parse(reader(), readFormat())) {
+            columns = parser.getHeaderNames();
+            hasRow = parser.iterator().hasNext();
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            // Commons CSV names the duplicate or empty column, or the line where quoting breaks.
+            throw new LakeException(ErrorCategory.INVALID_FILE, path + ": 見出し行が読めません / cannot read the header line: "
+                    + reason(e) + " (separator " + describe(separator) + "; name another with --separator)", e);
+        }
+        if (!hasRow) {
+            throw new LakeException(ErrorCategory.INVALID_FILE, path + " には見出し行しかありません / " + path
+                    + " has a header line but no rows");
+        }
+    }
+
+    /**
+     * The parser's own words without the Java class names that {@link UncheckedIOException} puts in front of them:
+     * a person reads "EOF reached before encapsulated token finished (startline 18)", not a type.
+     */
+    private static String reason(RuntimeException e) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        return String.valueOf(cause.getMessage());
+    }
+
+    /** The header's columns, for a person's error message: the separator a file was split on shows in them. */
+    String describeColumns(List<String> columns) {
+        return String.join(", ", columns) + " (separator " + describe(separator) + "; name another with --separator)";
+    }
+
+    static String describe(char separator) {
+        return switch (separator) {
+            case '\t' -> "tab";
+            case ',' -> "','";
+            case ';' -> "';'";
+            case '|' -> "'|'";
+            default -> "'" + separator + "'";
+        };
     }
 
     /** A file to write like this one: same separator, encoding and mark. */
@@ -74,7 +152,8 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
 
     private CSVFormat readFormat() {
         return CSVFormat.DEFAULT.builder().setDelimiter(separator).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).get();
+                .setIgnoreSurroundingSpaces(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+                .setAllowMissingColumnNames(false).get();
     }
 
     /** The column names of the header line. */
@@ -90,12 +169,15 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
             List<String[]> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (record.size() != columns.size()) {
-                    throw new IllegalArgumentException(path + " line " + (record.getRecordNumber() + 1) + " has "
-                            + record.size() + " fields, the header " + columns.size());
+                    throw new LakeException(ErrorCategory.INVALID_FILE, path + " line " + (parser.getCurrentLineNumber())
+                            + ": " + record.size() + " 項目、見出しは " + columns.size() + " 項目 / has " + record.size()
+                            + " fields, the header " + columns.size());
                 }
                 rows.add(record.values());
             }
             return new Table(columns, rows);
+        } catch (UncheckedIOException e) {
+            throw new LakeException(ErrorCategory.INVALID_FILE, path + ": 読めません / cannot be read: " + reason(e), e);
         }
     }
 
@@ -103,20 +185,31 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
         write(table.columns(), table.rows().iterator());
     }
 
-    /** Writes rows as they come, so a table too large for memory can stream through. */
+    /**
+     * Writes rows as they come, so a table too large for memory can stream through, into a temporary file beside the
+     * target that replaces it only once complete: a failure never leaves half a file behind.
+     */
     void write(List<String> columns, Iterator<String[]> rows) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setRecordSeparator('\n')
                 .setHeader(columns.toArray(String[]::new)).get();
-        try (OutputStream out = Files.newOutputStream(path)) {
-            if (byteOrderMark) {
-                out.write(UTF8_BOM);
-            }
-            try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, charset));
-                    CSVPrinter printer = new CSVPrinter(writer, format)) {
-                while (rows.hasNext()) {
-                    printer.printRecord((Object[]) rows.next());
+        Path folder = path.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path partial = Files.createTempFile(folder, "." + path.getFileName(), ".partial");
+        try {
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                if (byteOrderMark) {
+                    out.write(UTF8_BOM);
+                }
+                try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, charset));
+                        CSVPrinter printer = new CSVPrinter(writer, format)) {
+                    while (rows.hasNext()) {
+                        printer.printRecord((Object[]) rows.next());
+                    }
                 }
             }
+            Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 

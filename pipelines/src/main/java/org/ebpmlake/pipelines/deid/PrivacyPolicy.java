@@ -30,7 +30,6 @@ import org.ebpmlake.anonymize.TCloseness;
 import org.ebpmlake.anonymize.risk.RiskThresholds;
 import org.ebpmlake.anonymize.hierarchy.GroupingHierarchyBuilder;
 import org.ebpmlake.anonymize.hierarchy.Hierarchy;
-import org.ebpmlake.anonymize.hierarchy.HierarchyCsv;
 import org.ebpmlake.anonymize.hierarchy.IntervalHierarchyBuilder;
 import org.ebpmlake.anonymize.hierarchy.MaskingHierarchyBuilder;
 import org.ebpmlake.anonymize.search.QuasiIdentifier;
@@ -194,7 +193,7 @@ public record PrivacyPolicy(String dataset, String publishes, PrivacyTier tier, 
         }
 
         GroundDistance groundDistance() {
-            return hierarchyFile.<GroundDistance>map(file -> new GroundDistance.Hierarchical(HierarchyCsv.read(Path.of(file))))
+            return hierarchyFile.<GroundDistance>map(file -> new GroundDistance.Hierarchical(ArxHierarchyFile.read(Path.of(file))))
                     .orElseGet(GroundDistance.Equal::new);
         }
 
@@ -268,7 +267,7 @@ public record PrivacyPolicy(String dataset, String publishes, PrivacyTier tier, 
                 return groupHierarchy(values, query.apply(groups.get()));
             }
             if (file.isPresent()) {
-                return HierarchyCsv.read(Path.of(file.get()));
+                return ArxHierarchyFile.read(Path.of(file.get()));
             }
             return new GroupingHierarchyBuilder().build(values);
         }

@@ -14,6 +14,18 @@ import java.nio.charset.StandardCharsets;
 public record DeliveredText(String text, Charset charset) {
     public static final Charset CP932 = Charset.forName("windows-31j");
 
+    /** Reads a whole file a person gave (a delivery, a hierarchy) as deliveries are read: UTF-8 or CP932, strictly. */
+    public static DeliveredText read(java.nio.file.Path file) {
+        try {
+            return decode(file.toString(), java.nio.file.Files.readAllBytes(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new org.ebpmlake.lake.LakeException(org.ebpmlake.lake.ErrorCategory.INVALID_FILE,
+                    "ファイルがありません / no such file: " + file, e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     static DeliveredText decode(String fileName, byte[] bytes) {
         int offset = hasUtf8Bom(bytes) ? 3 : 0;
         ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
@@ -23,7 +35,8 @@ public record DeliveredText(String text, Charset charset) {
             try {
                 return new DeliveredText(strict(CP932).decode(ByteBuffer.wrap(bytes)).toString(), CP932);
             } catch (CharacterCodingException notCp932) {
-                throw new IllegalArgumentException(fileName + ": the file is neither UTF-8 nor CP932 text");
+                throw new org.ebpmlake.lake.LakeException(org.ebpmlake.lake.ErrorCategory.INVALID_FILE, fileName
+                        + ": UTF-8 でも CP932 でもありません / the file is neither UTF-8 nor CP932 text");
             }
         }
     }
@@ -49,7 +62,8 @@ public record DeliveredText(String text, Charset charset) {
                 strict(CP932).decode(ByteBuffer.wrap(prefix, 0, end));
                 return CP932;
             } catch (CharacterCodingException notCp932) {
-                throw new IllegalArgumentException(fileName + ": the file is neither UTF-8 nor CP932 text");
+                throw new org.ebpmlake.lake.LakeException(org.ebpmlake.lake.ErrorCategory.INVALID_FILE, fileName
+                        + ": UTF-8 でも CP932 でもありません / the file is neither UTF-8 nor CP932 text");
             }
         }
     }
