@@ -1,10 +1,14 @@
 package org.ebpmlake.launcher;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.ebpmlake.lake.LakeSession;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeTables;
+import org.ebpmlake.pipelines.run.RunLock;
 import org.ebpmlake.schemas.DatasetCatalog;
 import org.ebpmlake.sql.SqlServices;
 import org.ebpmlake.sql.audit.QueryLogCollector;
@@ -25,7 +29,8 @@ final class AuditCommand implements Callable<Integer> {
         LakeSettings settings = lake.settings();
         SqlServices services = new SqlServices(settings, TrinoSettings.from(settings, lake.projectDirectory()), System.out::println);
         SparkSession spark = LakeSession.open(settings);
-        try {
+        try (RunLock lock = RunLock.acquire(spark, settings, "audit-" + Instant.now(), Duration.ZERO, Clock.systemUTC(),
+                System.out::println)) {
             new LakeTables(LakeSession.icebergCatalog(spark, settings)).ensureAll(DatasetCatalog.load());
             long events = new QueryLogCollector(spark, settings, services.users()).collect(services.auditSpool());
             System.out.println("監査イベント / audit events read: " + events + " → " + QueryLogCollector.TABLE);

@@ -14,11 +14,13 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns a command's failure into one line for a person: what went wrong and what to do, never a stack trace unless
  * {@code --debug} was given. A {@link LakeException} is printed as it is; any other exception is a fault of the
- * platform and says how to see its trace. Exit status 2 for a mistake the person can fix, 1 otherwise.
+ * platform and says how to see its trace. Exit status 2 for a mistake the person can fix, 3 for a run that finished
+ * but kept something back (a batch the quality gate blocked, a delivery rejected whole), 1 otherwise.
  */
 final class CommandFailure implements IExecutionExceptionHandler {
     static final int PERSON_CAN_FIX = 2;
     static final int PLATFORM_FAULT = 1;
+    static final int HELD_BACK = 3;
 
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
@@ -26,12 +28,16 @@ final class CommandFailure implements IExecutionExceptionHandler {
         PrintWriter err = commandLine.getErr();
         boolean debug = debugRequested(parseResult);
         LakeException failure = asLakeException(exception);
-        String hint = debug || failure.category().personCanFix() ? "" : "（--debug で詳細 / run with --debug for the trace）";
+        boolean heldBack = failure.category() == ErrorCategory.QUALITY_GATE_BLOCKED;
+        String hint = debug || heldBack || failure.category().personCanFix() ? "" : "（--debug で詳細 / run with --debug for the trace）";
         err.println("エラー / error: " + firstLine(failure.getMessage()) + hint);
         if (debug) {
             exception.printStackTrace(err);
         }
         err.flush();
+        if (heldBack) {
+            return HELD_BACK;
+        }
         return failure.category().personCanFix() ? PERSON_CAN_FIX : PLATFORM_FAULT;
     }
 

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,6 +20,7 @@ import org.ebpmlake.pipelines.ops.BatchRecord;
 import org.ebpmlake.pipelines.quality.StewardDecisions;
 import org.ebpmlake.pipelines.raw.IngestionResult;
 import org.ebpmlake.pipelines.raw.RawIngestion;
+import org.ebpmlake.pipelines.run.RunLock;
 import org.ebpmlake.schemas.DatasetCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,7 +62,10 @@ final class IngestCommand implements Callable<Integer> {
         }
         LakeSettings settings = lake.settings();
         System.out.println("レイク / lake: " + settings.warehouse() + " (catalog " + settings.catalogUri() + ")");
-        try (CommandSpark commandSpark = CommandSpark.open(settings)) {
+        try (CommandSpark commandSpark = CommandSpark.open(settings);
+                // A steward's ingest writes the lake like a run does: it takes the run lock, or says who holds it.
+                RunLock lock = RunLock.acquire(commandSpark.session(), settings, "ingest-" + dataset + "-" + Instant.now(),
+                        Duration.ZERO, Clock.systemUTC(), System.out::println)) {
             SparkSession spark = commandSpark.session();
             new LakeTables(LakeSession.icebergCatalog(spark, settings)).ensureAll(datasets);
             BatchLedger ledger = new BatchLedger(spark, settings, Clock.systemUTC(), BatchLedger.osUser());

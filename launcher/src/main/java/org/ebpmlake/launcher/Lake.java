@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
             "ebpm-lake: the data lake for evidence-based policy making.",
             "",
             "設定 / settings: conf/${LAKE_ENV:-local}.properties; LAKE_* environment variables override them."},
-        subcommands = {RunCommand.class, IngestCommand.class, KpiCommand.class, SqlCommand.class, ServicesCommand.class,
-            AuditCommand.class, QualityCommand.class, MaintainCommand.class, DashboardsCommand.class, AnonymizeCommand.class, BenchCommand.class, TestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, IngestCommand.class, KpiCommand.class, SqlCommand.class, ServicesCommand.class, AirflowCommand.class,
+            AuditCommand.class, QualityCommand.class, MaintainCommand.class, DashboardsCommand.class, AnonymizeCommand.class, BenchCommand.class,
+            TestCommand.class, CommandLine.HelpCommand.class})
 public final class Lake implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -53,7 +54,8 @@ public final class Lake implements Runnable {
      * commands in-process on a lake of their own, as a steward runs them.
      */
     public static CommandLine commandLine(Map<String, String> environment) {
-        return new CommandLine(new Lake(environment)).setExecutionExceptionHandler(new CommandFailure());
+        return new CommandLine(new Lake(environment)).setExecutionExceptionHandler(new CommandFailure())
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

@@ -2,61 +2,56 @@ package org.ebpmlake.launcher;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
-import org.ebpmlake.anonymize.KeyedPseudonymizer;
 import org.ebpmlake.anonymize.PseudonymKey;
 import org.ebpmlake.dashboards.KpiSite;
 import org.ebpmlake.dashboards.StatementPages;
 import org.ebpmlake.dashboards.StaticSite;
-import org.ebpmlake.lake.LakeSession;
 import org.ebpmlake.lake.LakeSettings;
-import org.ebpmlake.lake.LakeTables;
-import org.ebpmlake.pipelines.curated.CuratedPromotion;
-import org.ebpmlake.pipelines.curated.KpiCatalogLoad;
+import org.ebpmlake.lake.LakeSettingsLoader;
 import org.ebpmlake.pipelines.deid.PrivacyPolicy;
 import org.ebpmlake.pipelines.deid.PublicStatement;
-import org.ebpmlake.pipelines.deid.Deidentification;
-import org.ebpmlake.pipelines.maintenance.LakeMaintenance;
-import org.ebpmlake.pipelines.mart.FootfallMart;
-import org.ebpmlake.pipelines.mart.KpiActualsMart;
-import org.ebpmlake.pipelines.mart.KpiProgressMart;
-import org.ebpmlake.pipelines.mart.KpiReportingMart;
-import org.ebpmlake.pipelines.mart.education.EarlyWarningSignals;
-import org.ebpmlake.pipelines.mart.education.EducationMarts;
-import org.ebpmlake.pipelines.mart.education.EducationTables;
+import org.ebpmlake.pipelines.graph.LakePipeline;
+import org.ebpmlake.pipelines.graph.PipelineDefinition;
+import org.ebpmlake.pipelines.graph.PipelineTask;
+import org.ebpmlake.pipelines.graph.TableSlice;
 import org.ebpmlake.pipelines.ops.Outcome;
 import org.ebpmlake.pipelines.ops.Progress;
-import org.ebpmlake.pipelines.ops.RunLog;
 import org.ebpmlake.pipelines.ops.StageOutput;
-import org.ebpmlake.pipelines.ops.StageRunner;
-import org.ebpmlake.pipelines.quality.QualityGate;
-import org.ebpmlake.pipelines.quality.QualityResultsTable;
-import org.ebpmlake.pipelines.raw.IngestionResult;
-import org.ebpmlake.pipelines.raw.RawIngestion;
+import org.ebpmlake.pipelines.run.EmbeddedRunner;
+import org.ebpmlake.pipelines.run.LakeTaskWorks;
+import org.ebpmlake.pipelines.run.RunPlan;
+import org.ebpmlake.pipelines.run.RunReport;
+import org.ebpmlake.pipelines.run.TaskObserver;
+import org.ebpmlake.pipelines.run.TaskWork;
+import org.ebpmlake.pipelines.sources.Inbox;
+import org.ebpmlake.pipelines.sources.SampleDeliveries;
 import org.ebpmlake.pipelines.sources.SampleSources;
 import org.ebpmlake.pipelines.sources.Scale;
-import org.ebpmlake.pipelines.sources.SourceFile;
 import org.ebpmlake.schemas.DatasetCatalog;
+import org.ebpmlake.schemas.DatasetDeclaration;
 import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
-import org.ebpmlake.schemas.ZoneTable;
+import org.ebpmlake.sql.access.SqlUsers;
+import org.ebpmlake.sql.audit.QueryLogCollector;
+import org.ebpmlake.sql.trino.TrinoSettings;
 
 /**
- * The whole path once, on the configured lake: sample sources → raw → quality gate → curated → deid → mart → dashboard,
- * then maintenance (snapshot retention, compaction, orphan files).
- * Every stage hands its result to the next through an Iceberg table and is recorded in {@code ops.runs}.
- * Re-running over the same sources adds no row to any data table.
+ * {@code ./lake run}: picks the tasks of the pipeline definition ({@link LakePipeline}) to run and hands them to the
+ * embedded runner, with the two pieces of work the pipelines module cannot reach itself (the site, the audit log). In
+ * the local environment the sample deliveries are ingested before whatever waits in the inbox. The definition's last task
+ * maintains the lake (snapshot retention, compaction, orphan files). A whole run ends with every table's row count; a re-run over the same inputs adds no row to any data table.
  */
 public final class LakeRun {
     private final SparkSession spark;
@@ -73,64 +68,67 @@ public final class LakeRun {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
+    /** Every task, refusing at once if another run holds the lake. */
     public RunSummary run() {
-        Instant runStarted = clock.instant();
+        return run(TaskChoice.everything(), Optional.empty(), Duration.ZERO);
+    }
+
+    RunSummary run(TaskChoice choice, Optional<String> givenRunId, Duration lockWait) {
+        return run(choice, givenRunId, lockWait, TaskObserver.none());
+    }
+
+    RunSummary run(TaskChoice choice, Optional<String> givenRunId, Duration lockWait, TaskObserver observer) {
+        requireNonNull(choice, "choice is null");
+        requireNonNull(givenRunId, "givenRunId is null");
+        requireNonNull(lockWait, "lockWait is null");
         DatasetCatalog datasets = DatasetCatalog.load();
+        List<PrivacyPolicy> policies = policies(settings);
+        PipelineDefinition definition = LakePipeline.define(datasets, policies);
+        List<PipelineTask> tasks = choice.select(definition);
+        String runId = givenRunId.orElseGet(this::newRunId);
         LocalDate asOf = LocalDate.parse(settings.option("lake.as-of-date").orElse("2025-03-31"));
-        List<ZoneTable> created = new LakeTables(LakeSession.icebergCatalog(spark, settings)).ensureAll(datasets);
-        String runId = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(clock.instant().atOffset(ZoneOffset.UTC))
-                + "-" + UUID.randomUUID().toString().substring(0, 8);
-        StageRunner stages = new StageRunner(runId, new RunLog(spark, settings), progress, clock);
-        stages.run("setup", "-", () -> StageOutput.succeeded(0, created.size(), created.size() + " tables created"));
 
-        SampleSources samples = new SampleSources(settings.intOption("lake.sample.seed", 20250331), sampleScale(settings), asOf);
-        Path sampleDirectory = settings.sourcesDirectory().resolve("sample");
-        List<SourceFile> files = new ArrayList<>();
-        stages.run("sources", sampleDirectory.toString(), () -> {
-            files.addAll(samples.writeTo(sampleDirectory));
-            return StageOutput.succeeded(0, files.size(), files.size() + " files");
-        });
-
-        RawIngestion ingestion = new RawIngestion(spark, settings, datasets, clock);
-        List<IngestionResult> ingestions = new ArrayList<>();
-        Set<String> sourceDatasets = new LinkedHashSet<>();
-        for (SourceFile file : files) {
-            sourceDatasets.add(file.dataset());
-            stages.run("raw", new TableName(Zone.RAW, file.dataset()).toString(), () -> {
-                IngestionResult result = ingestion.ingest(file.dataset(), file.path(), asOf);
-                ingestions.add(result);
-                return new StageOutput(result.rowsRead(), result.rowsAccepted(),
-                        result.alreadyIngested() ? Outcome.SKIPPED : Outcome.SUCCEEDED, result.conservation());
-            });
+        Inbox inbox = Inbox.of(settings, clock);
+        inbox.createFolders(datasets.datasets().stream().filter(dataset -> dataset.zones().contains(Zone.RAW))
+                .map(DatasetDeclaration::name).toList());
+        Optional<SampleDeliveries> samples = Optional.empty();
+        if (settings.environment().equals(LakeSettingsLoader.DEFAULT_ENVIRONMENT)) {
+            samples = Optional.of(new SampleDeliveries(new SampleSources(settings.intOption("lake.sample.seed", 20250331),
+                    sampleScale(settings), asOf), settings.sourcesDirectory().resolve("sample")));
         }
+        Path page = settings.siteDirectory().resolve(KpiSite.INDEX);
+        LakeTaskWorks works = new LakeTaskWorks(spark, settings, key, clock, policies, inbox, samples, auditLog(), site(asOf, policies));
+        Duration retryDelay = Duration.ofSeconds(settings.intOption("lake.pipeline.retry-delay-seconds", 60));
+        RunReport report = new EmbeddedRunner(spark, settings, progress, clock, observer)
+                .run(new RunPlan(runId, definition, tasks, samples, lockWait, retryDelay), works);
 
-        CuratedPromotion promotion = new CuratedPromotion(spark, settings, datasets, new KeyedPseudonymizer(key));
-        QualityGate gate = new QualityGate(spark, settings, datasets, clock);
-        for (String dataset : sourceDatasets) {
-            stages.run("quality", QualityResultsTable.TABLE + " " + dataset, () -> gate.check(dataset, runId).stageOutput());
-            // Promotion takes only the batches the gate admitted: a blocked batch stays out, the rest go on.
-            stages.run("curated", new TableName(Zone.CURATED, dataset).toString(), () -> promotion.promote(dataset));
+        List<TableCount> counts = tablesToCount(choice, datasets, tasks).stream()
+                .map(table -> new TableCount(table.toString(), spark.table(table.in(settings.catalogName())).count()))
+                .toList();
+        boolean siteWritten = report.result(LakePipeline.SITE).map(result -> result.outcome() == Outcome.SUCCEEDED).orElse(false);
+        return new RunSummary(runId, works.ingestions(), counts, siteWritten ? Optional.of(page) : Optional.empty(), report);
+    }
+
+    /** The pipeline of these settings: the declared datasets and the privacy policies of {@code lake.privacy.policies}. */
+    static PipelineDefinition definition(LakeSettings settings) {
+        return LakePipeline.define(DatasetCatalog.load(), policies(settings));
+    }
+
+    private static List<PrivacyPolicy> policies(LakeSettings settings) {
+        return PrivacyPolicy.loadAll(Path.of(settings.option("lake.privacy.policies").orElseThrow()));
+    }
+
+    /** Every table after a whole run; after a partial one, only the tables its tasks write (a task under Airflow stays short). */
+    private static Collection<TableName> tablesToCount(TaskChoice choice, DatasetCatalog datasets, List<PipelineTask> tasks) {
+        if (choice.whole()) {
+            return datasets.tables().stream().map(table -> table.name()).toList();
         }
-        stages.run("curated", KpiCatalogLoad.TABLE.toString(), () -> new KpiCatalogLoad(spark, settings).load());
+        return tasks.stream().flatMap(task -> task.writes().stream()).map(TableSlice::table).distinct().toList();
+    }
 
-        List<PrivacyPolicy> policies = PrivacyPolicy.loadAll(Path.of(settings.option("lake.privacy.policies").orElseThrow()));
-        for (PrivacyPolicy policy : policies) {
-            Deidentification deid = new Deidentification(spark, settings, policy, asOf, clock);
-            stages.run("deid", policy.publishes(), () -> deid.publish(runId));
-        }
-
-        stages.run("mart", FootfallMart.HOURLY.toString(), () -> new FootfallMart(spark, settings, clock).build(runId));
-        stages.run("mart", KpiActualsMart.TABLE.toString(), () -> new KpiActualsMart(spark, settings, asOf).build());
-        stages.run("mart", KpiProgressMart.TABLE.toString(), () -> new KpiProgressMart(spark, settings, asOf).build());
-
-        stages.run("mart", KpiReportingMart.REPORTING.toString(), () -> new KpiReportingMart(spark, settings, asOf).build());
-        stages.run("mart", "mart.education_*", () -> new EducationMarts(spark, settings, asOf, clock).build(runId));
-        stages.run("curated", EducationTables.EARLY_WARNING.toString(), () -> new EarlyWarningSignals(spark, settings, asOf).build());
-
-        Path[] page = new Path[1];
-        stages.run("dashboard", KpiSite.INDEX, () -> {
+    private TaskWork site(LocalDate asOf, List<PrivacyPolicy> policies) {
+        return steps -> steps.step(KpiSite.INDEX, () -> {
             StaticSite.Written site = new StaticSite(spark, settings).write(asOf);
-            page[0] = site.index();
             // The statements the law requires for every anonymised table created (issue 17).
             new StatementPages(settings.siteDirectory()).write(PublicStatement.ofPublished(spark, settings, policies, asOf).stream()
                     .map(statement -> new StatementPages.Statement(statement.title(), statement.createdBy(), statement.createdOn(),
@@ -138,15 +136,26 @@ public final class LakeRun {
             return StageOutput.succeeded(0, site.pages().size(), site.pages().size() + " pages, " + site.bytes() / 1024 + " KiB ("
                     + String.join(", ", site.timings()) + ")");
         });
+    }
 
-        // Last: superseded releases become unreachable, small files are merged, a killed write's leftovers go.
-        stages.run("maintain", "-", () -> LakeMaintenance.summary(
-                new LakeMaintenance(spark, settings, clock).maintainAfterRun(datasets, runStarted)));
+    /** Collects what Trino's audit listener spooled since the last run; nothing to do while Trino has never run. */
+    private TaskWork auditLog() {
+        // lake.services.directory is absolute (the settings loader resolves it), so the project folder is not needed here.
+        TrinoSettings trino = TrinoSettings.from(settings, Path.of(""));
+        return steps -> steps.step(QueryLogCollector.TABLE.toString(), () -> {
+            Path spool = trino.auditSpool();
+            if (!Files.exists(spool)) {
+                return new StageOutput(0, 0, Outcome.SKIPPED, "no audit events spooled (" + spool + ")");
+            }
+            long events = new QueryLogCollector(spark, settings, SqlUsers.readOrCreateLocal(trino.usersFile())).collect(spool);
+            long rows = spark.table(QueryLogCollector.TABLE.in(settings.catalogName())).count();
+            return StageOutput.succeeded(events, rows, events + " audit events read");
+        });
+    }
 
-        List<TableCount> counts = datasets.tables().stream()
-                .map(table -> new TableCount(table.name().toString(), spark.table(table.name().in(settings.catalogName())).count()))
-                .toList();
-        return new RunSummary(runId, ingestions, counts, page[0]);
+    private String newRunId() {
+        return "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(clock.instant().atOffset(ZoneOffset.UTC))
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** The scale of the sample sources, {@code lake.sample.scale} (tiny, small or city; small by default). */

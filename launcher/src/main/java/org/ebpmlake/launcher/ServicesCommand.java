@@ -1,20 +1,28 @@
 package org.ebpmlake.launcher;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.ebpmlake.airflow.AirflowServer;
+import org.ebpmlake.airflow.AirflowSettings;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.sql.SqlServices;
 import org.ebpmlake.sql.audit.AuditReceiver;
 import org.ebpmlake.sql.audit.AuditSecret;
 import org.ebpmlake.sql.trino.TrinoSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code lake services up|down|status}: Trino and the audit receiver on 127.0.0.1. */
+/** {@code lake services up|down|status [sql] [airflow]}: the platform's servers on 127.0.0.1. */
 @Command(name = "services", mixinStandardHelpOptions = true,
-        description = {"SQL サービス（Trino・監査受信）の起動・停止・状態確認。初回はインストールも行います。",
-            "Start, stop or show the SQL services (Trino and the audit receiver); installs them on first use."},
+        description = {"サービス（sql：Trino・監査受信、airflow：Airflow）の起動・停止・状態確認。初回はインストールも行います。",
+            "Start, stop or show the services (sql: Trino and the audit receiver; airflow: Airflow); installs them on first use."},
         subcommands = {ServicesCommand.Up.class, ServicesCommand.Down.class, ServicesCommand.Status.class,
             ServicesCommand.AuditReceiverProcess.class})
 final class ServicesCommand implements Runnable {
@@ -24,14 +32,46 @@ final class ServicesCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The services one can name; none named means all of them. */
+    enum Service {
+        SQL, AIRFLOW;
+
+        static Set<Service> chosen(List<Service> named) {
+            if (named == null || named.isEmpty()) {
+                return EnumSet.allOf(Service.class);
+            }
+            return EnumSet.copyOf(named);
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
     }
 
-    SqlServices services() {
+    SqlServices sql() {
         LakeSettings settings = lake.settings();
         return new SqlServices(settings, TrinoSettings.from(settings, lake.projectDirectory()), System.out::println);
+    }
+
+    AirflowServer airflow() {
+        return new AirflowServer(AirflowSettings.from(lake.settings(), lake.projectDirectory()), System.out::println);
+    }
+
+    List<String> status(Set<Service> services) {
+        List<String> lines = new ArrayList<>();
+        if (services.contains(Service.SQL)) {
+            lines.addAll(sql().status());
+        }
+        if (services.contains(Service.AIRFLOW)) {
+            lines.addAll(airflow().status());
+        }
+        return lines;
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true, description = {"起動します。", "Install if needed and start."})
@@ -39,11 +79,19 @@ final class ServicesCommand implements Runnable {
         @ParentCommand
         ServicesCommand parent;
 
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow（省略時はすべて / all when none is named）")
+        List<Service> services;
+
         @Override
         public Integer call() {
-            SqlServices services = parent.services();
-            services.up(List.of(Lake.class.getName(), "services", "audit-receiver"));
-            services.status().forEach(System.out::println);
+            Set<Service> chosen = Service.chosen(services);
+            if (chosen.contains(Service.SQL)) {
+                parent.sql().up(List.of(Lake.class.getName(), "services", "audit-receiver"));
+            }
+            if (chosen.contains(Service.AIRFLOW)) {
+                parent.airflow().up(Duration.ofMinutes(3));
+            }
+            parent.status(chosen).forEach(System.out::println);
             return 0;
         }
     }
@@ -53,11 +101,19 @@ final class ServicesCommand implements Runnable {
         @ParentCommand
         ServicesCommand parent;
 
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow（省略時はすべて / all when none is named）")
+        List<Service> services;
+
         @Override
         public Integer call() {
-            SqlServices services = parent.services();
-            services.down();
-            services.status().forEach(System.out::println);
+            Set<Service> chosen = Service.chosen(services);
+            if (chosen.contains(Service.SQL)) {
+                parent.sql().down();
+            }
+            if (chosen.contains(Service.AIRFLOW)) {
+                parent.airflow().down();
+            }
+            parent.status(chosen).forEach(System.out::println);
             return 0;
         }
     }
@@ -67,9 +123,12 @@ final class ServicesCommand implements Runnable {
         @ParentCommand
         ServicesCommand parent;
 
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow（省略時はすべて / all when none is named）")
+        List<Service> services;
+
         @Override
         public Integer call() {
-            parent.services().status().forEach(System.out::println);
+            parent.status(Service.chosen(services)).forEach(System.out::println);
             return 0;
         }
     }

@@ -3,16 +3,15 @@ package org.ebpmlake.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ebpmlake.lake.LakeExtension;
+import org.ebpmlake.launcher.LakeScript.Finished;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,7 @@ class LakeCommandIT {
     @Test
     void helpListsExactlyTheCommandsReadmeDocuments() throws IOException, InterruptedException {
         Path root = LakeExtension.repositoryRoot();
-        String help = lake(root, "--help");
+        String help = lake("--help");
         // A command may have several README rows (bench sql, bench anonymize): compare the distinct names.
         List<String> documented = matches(README_COMMAND, Files.readString(root.resolve("README.md"))).stream().distinct().toList();
         List<String> listed = matches(HELP_COMMAND, help.substring(help.indexOf("Commands:")));
@@ -35,14 +34,15 @@ class LakeCommandIT {
 
     @Test
     void everyCommandHasItsOwnHelp() throws IOException, InterruptedException {
-        Path root = LakeExtension.repositoryRoot();
-
-        assertThat(lake(root, "run", "--help")).contains("Usage: lake run").contains("raw");
-        assertThat(lake(root, "test", "--help")).contains("Usage: lake test").contains("mvn verify");
-        assertThat(lake(root, "anonymize", "file", "--help")).contains("Usage: lake anonymize file")
+        assertThat(lake("run", "--help")).contains("Usage: lake run").contains("raw").contains("--task").contains("--from")
+                .contains("--schedule").contains("--wait");
+        assertThat(lake("airflow", "trigger", "--help")).contains("Usage: lake airflow trigger").contains("daily");
+        assertThat(lake("services", "up", "--help")).contains("airflow");
+        assertThat(lake("test", "--help")).contains("Usage: lake test").contains("mvn verify");
+        assertThat(lake("anonymize", "file", "--help")).contains("Usage: lake anonymize file")
                 .contains("--suppression-limit");
-        assertThat(lake(root, "bench", "anonymize", "--help")).contains("Usage: lake bench anonymize").contains("--scale");
-        assertThat(lake(root, "ingest", "--help")).contains("Usage: lake ingest").contains("DATASET").contains("quarantine");
+        assertThat(lake("bench", "anonymize", "--help")).contains("Usage: lake bench anonymize").contains("--scale");
+        assertThat(lake("ingest", "--help")).contains("Usage: lake ingest").contains("DATASET").contains("quarantine");
     }
 
     @Test
@@ -50,27 +50,34 @@ class LakeCommandIT {
         Path root = LakeExtension.repositoryRoot();
         Map<String, String> noLake = Map.of("LAKE_WAREHOUSE", empty.resolve("lake").toString());
 
-        Finished kpis = run(root, noLake, "kpi", "list");
+        Finished kpis = LakeScript.run(noLake, "kpi", "list");
         assertThat(kpis.exitCode()).as(kpis.output()).isEqualTo(2);
         assertThat(kpis.errorLines()).as(kpis.output()).singleElement().asString().contains("./lake run");
 
-        Finished unknownDataset = run(root, noLake, "ingest", "no_such_dataset", root.resolve("README.md").toString());
+        Finished unknownDataset = LakeScript.run(noLake, "ingest", "no_such_dataset", root.resolve("README.md").toString());
         assertThat(unknownDataset.exitCode()).isEqualTo(2);
         assertThat(unknownDataset.errorLines()).as(unknownDataset.output()).singleElement().asString()
                 .contains("no_such_dataset").contains("residents").contains("learning_logs").doesNotContain("quarantine");
 
-        Finished unknownRole = run(root, noLake, "sql", "--as", "mayor", "SELECT 1");
+        Finished unknownRole = LakeScript.run(noLake, "sql", "--as", "mayor", "SELECT 1");
         assertThat(unknownRole.exitCode()).isEqualTo(2);
         assertThat(unknownRole.errorLines()).as(unknownRole.output()).singleElement().asString().contains("mayor").contains("planner");
 
-        for (Finished finished : List.of(kpis, unknownDataset, unknownRole)) {
+        Finished unknownTask = LakeScript.run(Map.of("LAKE_WAREHOUSE", empty.resolve("lake").toString(), "LAKE_PSEUDONYM_KEY", LakeScript.KEY),
+                "run", "--task", "ingest.mayors");
+        assertThat(unknownTask.exitCode()).isEqualTo(2);
+        assertThat(unknownTask.errorLines()).as(unknownTask.output()).singleElement().asString().contains("ingest.mayors")
+                .contains("ingest.residents").contains("deid.students");
+        assertThat(empty.resolve("lake")).doesNotExist();
+
+        for (Finished finished : List.of(kpis, unknownDataset, unknownRole, unknownTask)) {
             assertThat(finished.output()).doesNotContain("Exception").doesNotContain("\tat org.");
         }
     }
 
     @Test
     void debugAddsTheTraceToTheSameLine(@TempDir Path empty) throws IOException, InterruptedException {
-        Finished kpis = run(LakeExtension.repositoryRoot(), Map.of("LAKE_WAREHOUSE", empty.resolve("lake").toString()),
+        Finished kpis = LakeScript.run(Map.of("LAKE_WAREHOUSE", empty.resolve("lake").toString()),
                 "kpi", "list", "--debug");
 
         assertThat(kpis.exitCode()).isEqualTo(2);
@@ -80,45 +87,17 @@ class LakeCommandIT {
     @Test
     void testsSayAtTheStartWhenTheJdkTrinoNeedsIsMissing() throws IOException, InterruptedException {
         // The JDK running this test is the lake's Java 17: too old for Trino.
-        Finished test = run(LakeExtension.repositoryRoot(), Map.of("LAKE_TRINO_JAVA_HOME", System.getProperty("java.home")), "test");
+        Finished test = LakeScript.run(Map.of("LAKE_TRINO_JAVA_HOME", System.getProperty("java.home")), "test");
 
         assertThat(test.exitCode()).isEqualTo(2);
         assertThat(test.errorLines()).singleElement().asString().contains("JDK 24").contains("Temurin 25").contains("LAKE_TRINO_JAVA_HOME");
         assertThat(test.standardOutput()).doesNotContain("[INFO]");
     }
 
-    private static String lake(Path root, String... arguments) throws IOException, InterruptedException {
-        Finished finished = run(root, Map.of(), arguments);
+    private static String lake(String... arguments) throws IOException, InterruptedException {
+        Finished finished = LakeScript.run(Map.of(), arguments);
         assertThat(finished.exitCode()).as(finished.output()).isZero();
         return finished.output();
-    }
-
-    /** Runs {@code ./lake} as a person does; standard error is kept apart so its lines can be counted. */
-    private static Finished run(Path root, Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(root.resolve("lake").toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
-        builder.environment().putAll(environment);
-        Path errors = Files.createTempFile("lake-stderr-", ".txt");
-        try {
-            Process process = builder.redirectError(errors.toFile()).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
-            return new Finished(process.exitValue(), output, Files.readString(errors, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(errors);
-        }
-    }
-
-    private record Finished(int exitCode, String standardOutput, String standardError) {
-        String output() {
-            return standardOutput + standardError;
-        }
-
-        /** What the person reads on standard error, without the build notice the script prints when it compiles. */
-        List<String> errorLines() {
-            return standardError.lines().filter(line -> !line.isBlank() && !line.startsWith("ビルド中")).toList();
-        }
     }
 
     private static List<String> matches(Pattern pattern, String text) {

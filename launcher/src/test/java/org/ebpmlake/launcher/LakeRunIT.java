@@ -11,18 +11,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.ebpmlake.anonymize.PseudonymKey;
 import org.ebpmlake.lake.LakeExtension;
+import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.TemporaryLake;
+import org.ebpmlake.pipelines.graph.LakePipeline;
+import org.ebpmlake.pipelines.graph.PipelineDefinition;
+import org.ebpmlake.pipelines.graph.PipelineTask;
+import org.ebpmlake.pipelines.raw.IngestionResult;
+import org.ebpmlake.pipelines.sources.Scale;
 import org.ebpmlake.reference.KpiCatalogFile;
 import org.ebpmlake.reference.KpiDefinition;
 import org.ebpmlake.schemas.DatasetCatalog;
+import org.ebpmlake.schemas.DeliverySchedule;
 import org.ebpmlake.schemas.PrivacyClass;
 import org.ebpmlake.schemas.PrivacyTier;
 import org.ebpmlake.schemas.Zone;
@@ -167,15 +179,65 @@ class LakeRunIT {
     }
 
     @Test
-    void recordsEveryStageOfEveryRunInTheRunLog(TemporaryLake lake) {
-        RunSummary first = new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC()).run();
+    void takesTheInboxsDeliveriesAfterTheSamplesAndMovesEachAsideOnceOnly(TemporaryLake lake) throws IOException {
+        LakeSettings settings = lake.settings().withOption("lake.sample.scale", "tiny");
+        Path inbox = Path.of(settings.option("lake.inbox").orElseThrow()).resolve("residents");
+        Files.createDirectories(inbox);
+        Files.writeString(inbox.resolve("residents_2025-04-30.csv"), "resident_id,name_kanji,name_kana,sex,birth_date,ward_code,"
+                + "town_name,household_id,relation_to_head,nationality,moved_in_on,moved_in_from,my_number_card_issued_on\n"
+                + "R900000001,転入 花子,テンニュウ ハナコ,2,1990-05-01,27128,中央新町3丁目,H90000001,世帯主,日本,2025-04-10,東京都,\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(inbox.resolve("residents_garbled.csv"), "氏名,生年月日\n大阪 太郎,1990-01-01\n", StandardCharsets.UTF_8);
+        Files.writeString(inbox.resolve("residents_2025-05-31.csv.part"), "still being copied", StandardCharsets.UTF_8);
+        TaskChoice monthly = new TaskChoice(Optional.empty(), Optional.empty(), Optional.of(DeliverySchedule.MONTHLY));
+
+        RunSummary first = new LakeRun(lake.spark(), settings, KEY, line -> { }, Clock.systemUTC()).run(monthly, Optional.empty(), Duration.ZERO);
+        RunSummary second = new LakeRun(lake.spark(), settings, KEY, line -> { }, Clock.systemUTC()).run(monthly, Optional.empty(), Duration.ZERO);
+
+        int sampled = Scale.TINY.residents();
+        assertThat(first.ingestions()).extracting(IngestionResult::sourceFile)
+                .containsExactly("residents_2025-03-31.csv", "residents_2025-04-30.csv");
+        assertThat(lake.count("raw.residents")).isEqualTo(sampled + 1);
+        assertThat(lake.spark().table(lake.table("curated.residents")).where(col("moved_in_from").equalTo("東京都")).count()).isEqualTo(1);
+        assertThat(names(inbox)).containsExactly("processed", "rejected", "residents_2025-05-31.csv.part");
+        assertThat(names(inbox.resolve("processed"))).singleElement().asString().endsWith("_residents_2025-04-30.csv");
+        assertThat(names(inbox.resolve("rejected"))).hasSize(2).anySatisfy(name -> assertThat(name).endsWith("_residents_garbled.csv"))
+                .anySatisfy(name -> assertThat(name).endsWith("_residents_garbled.csv.reason.txt"));
+        String reason = names(inbox.resolve("rejected")).stream().filter(name -> name.endsWith(".reason.txt")).findFirst().orElseThrow();
+        assertThat(Files.readString(inbox.resolve("rejected").resolve(reason))).contains("residents_garbled.csv");
+        assertThat(first.report().problems()).hasValueSatisfying(line -> assertThat(line).contains("ingest.residents rejected")
+                .contains("residents_garbled.csv"));
+        // Nothing is taken twice: the second run finds the inbox empty and the sample already ingested.
+        assertThat(lake.count("raw.residents")).isEqualTo(sampled + 1);
+        assertThat(second.ingestions()).singleElement().satisfies(ingestion -> assertThat(ingestion.alreadyIngested()).isTrue());
+        assertThat(second.report().problems()).isEmpty();
+        assertThat(names(inbox.resolve("processed"))).hasSize(1);
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void recordsEveryStageOfEveryRunInTheRunLogAndEveryTaskTouchesOnlyTheTablesItsDefinitionNames(TemporaryLake lake) {
+        TableAccessObserver observer = new TableAccessObserver(lake.spark(), lake.settings().catalogName());
+        lake.spark().listenerManager().register(observer);
+        RunSummary first;
+        try {
+            first = new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC())
+                    .run(TaskChoice.everything(), Optional.empty(), Duration.ZERO, observer);
+        } finally {
+            lake.spark().listenerManager().unregister(observer);
+        }
         RunSummary second = new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC()).run();
 
         List<Row> runs = lake.spark().table(lake.table("ops.runs")).collectAsList();
         assertThat(runs).extracting(row -> row.<String>getAs("run_id")).containsOnly(first.runId(), second.runId());
         assertThat(runs).filteredOn(row -> first.runId().equals(row.getAs("run_id")))
                 .extracting(row -> row.<String>getAs("stage"))
-                .contains("setup", "sources", "raw", "quality", "curated", "deid", "mart", "dashboard");
+                .contains("setup", "sources", "raw", "quality", "curated", "deid", "mart", "dashboard", "maintain");
         assertThat(runs).allSatisfy(row -> {
             assertThat(row.<String>getAs("outcome")).isIn("succeeded", "skipped");
             assertThat(row.<java.time.Instant>getAs("ended_at")).isAfterOrEqualTo(row.<java.time.Instant>getAs("started_at"));
@@ -184,6 +246,22 @@ class LakeRunIT {
                 .filter(row -> first.runId().equals(row.getAs("run_id")) && "raw.residents".equals(row.getAs("table_name")))
                 .findFirst().orElseThrow();
         assertThat(residentsIngest.<Long>getAs("rows_in")).isEqualTo(residentsIngest.<Long>getAs("rows_out")).isPositive();
+
+        // The graph's edges come from the declared reads and writes: they must be what the code really reads and writes.
+        PipelineDefinition definition = LakeRun.definition(lake.settings());
+        assertThat(observer.touched().keySet()).containsExactlyInAnyOrderElementsOf(definition.tasks().stream().map(PipelineTask::id).toList());
+        Set<String> lakeTables = DatasetCatalog.load().tables().stream().map(table -> table.name().toString()).collect(Collectors.toSet());
+        for (PipelineTask task : definition.tasks()) {
+            Set<String> declared = Stream.concat(task.reads().stream(), task.writes().stream())
+                    .map(slice -> slice.table().toString()).collect(Collectors.toSet());
+            declared.add("ops.runs");
+            if (task.id().equals(LakePipeline.MAINTAIN)) {
+                // Maintenance reads the metadata of every table the run committed to, the run lock's included; no row.
+                declared.addAll(lakeTables);
+            }
+            assertThat(observer.touched().get(task.id())).as("tables %s touched", task.id()).isSubsetOf(declared);
+        }
+        assertThat(observer.touched().get("promote.students")).contains("raw.students", "ops.quality_results", "curated.students");
     }
 
     @Test
@@ -232,8 +310,8 @@ class LakeRunIT {
         assertThat(derived.<Double>getAs("actual_value")).isCloseTo(expectedRate, within(1e-9));
         assertThat(derived.<String>getAs("source")).isEqualTo("derived:residents");
 
-        String page = Files.readString(summary.dashboardPage());
-        assertThat(summary.dashboardPage()).isEqualTo(lake.settings().siteDirectory().resolve("index.html"));
+        String page = Files.readString(summary.dashboardPage().orElseThrow());
+        assertThat(summary.dashboardPage()).contains(lake.settings().siteDirectory().resolve("index.html"));
         String privacy = Files.readString(lake.settings().siteDirectory().resolve("privacy.html"));
         for (String table : List.of("deid.residents", "deid.students", "deid.test_scores", "mart.footfall_hourly")) {
             assertThat(privacy).as("privacy page shows %s", table).contains(">" + table + "<");

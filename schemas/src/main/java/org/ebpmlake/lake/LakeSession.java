@@ -66,13 +66,19 @@ public final class LakeSession {
         privateSqliteCatalog(settings);
         String prefix = "spark.sql.catalog." + settings.catalogName();
         spark.conf().set(prefix, "org.apache.iceberg.spark.SparkCatalog");
-        spark.conf().set(prefix + ".type", "jdbc");
+        // Iceberg's JDBC catalog, with a connection per call on SQLite (see LakeJdbcCatalog for why).
+        spark.conf().set(prefix + ".catalog-impl", LakeJdbcCatalog.class.getName());
         spark.conf().set(prefix + ".uri", settings.catalogUri());
         // V1 keeps views out of the catalog tables, the layout Trino's JDBC catalog reads (shared/RECIPES.md).
         spark.conf().set(prefix + ".jdbc.schema-version", "V1");
         // No table cache: commits by other engines (Trino, another job) must be visible to the next query.
         spark.conf().set(prefix + ".cache-enabled", "false");
         spark.conf().set(prefix + ".warehouse", settings.warehouse().toUri().toString());
+        if (settings.catalogUri().startsWith("jdbc:sqlite:")) {
+            // Several processes share the catalog file (a run waiting for the lock, Airflow's tasks, Trino): a commit
+            // waits for a reader to finish instead of failing at once.
+            spark.conf().set(prefix + ".jdbc.busy_timeout", "30000");
+        }
         settings.option("lake.catalog.user").ifPresent(user -> spark.conf().set(prefix + ".jdbc.user", user));
         String password = System.getenv("LAKE_CATALOG_PASSWORD");
         if (password != null) {

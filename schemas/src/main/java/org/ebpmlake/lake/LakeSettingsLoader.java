@@ -49,6 +49,9 @@ public final class LakeSettingsLoader {
                 .normalize().toString());
         values.put("lake.education.early-warning-rule", projectDirectory.resolve(values.getOrDefault("lake.education.early-warning-rule",
                 "conf/early-warning.yaml")).normalize().toString());
+        values.put("lake.inbox", projectDirectory.resolve(values.getOrDefault("lake.inbox", "var/inbox")).normalize().toString());
+        values.put("lake.services.directory", projectDirectory.resolve(values.getOrDefault("lake.services.directory", "var/services"))
+                .normalize().toString());
         Path warehouse = path(values, "lake.warehouse", file);
         String catalogUri = values.getOrDefault("lake.catalog.uri", "");
         if (catalogUri.isBlank()) {

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param key the columns that identify a row in the source (used for uniqueness checks)
  * @param partitionedBy Iceberg partition transforms, such as {@code ward_code} or {@code day(pinged_at)}
  * @param quality checks declared beyond those the columns imply; empty when the section is absent
+ * @param schedule how often the source is delivered; every source dataset (one with a raw zone) declares one
  */
 public record DatasetDeclaration(
         String name,
@@ -23,7 +24,8 @@ public record DatasetDeclaration(
         List<String> key,
         List<String> partitionedBy,
         List<ColumnDeclaration> columns,
-        Optional<QualityDeclaration> quality) {
+        Optional<QualityDeclaration> quality,
+        Optional<DeliverySchedule> schedule) {
 
     public DatasetDeclaration {
         requireNonNull(name, "name is null");
@@ -42,6 +44,11 @@ public record DatasetDeclaration(
             throw new IllegalArgumentException("dataset " + name + " declares no column");
         }
         requireNonNull(quality, "quality is null for dataset " + name);
+        requireNonNull(schedule, "schedule is null for dataset " + name);
+        if (zones.contains(Zone.RAW) != schedule.isPresent()) {
+            throw new IllegalArgumentException("dataset " + name + ": a source dataset (raw zone) declares its delivery"
+                    + " schedule (daily, monthly or quarterly), and only a source dataset does");
+        }
         Set<String> names = new HashSet<>();
         for (ColumnDeclaration column : columns) {
             if (!names.add(column.name())) {

@@ -1,30 +1,39 @@
 package org.ebpmlake.schemas;
 
-import static java.util.Objects.requireNonNull;
-
-import java.time.Duration;
-import java.util.Optional;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.time.Period;
+import java.util.Locale;
 
 /**
- * When a source is expected to deliver, declared as {@code schedule: {every: daily}} in the dataset's
- * {@code quality:} section. A dataset with a schedule gets a freshness check (nothing new for longer than
- * {@link #staleAfter()} is flagged) and a volume anomaly check against its promoted batches.
- *
- * @param staleAfterDays days without a new delivery after which the source is stale; two periods by default,
- *     so a daily source with nothing new for two days is flagged
+ * How often a source dataset is delivered, declared as {@code schedule:} beside its columns. The pipeline runs a
+ * dataset's tasks on this schedule, and a source that has been silent for longer than its period is late. Declared
+ * from the most frequent to the least, so the natural order puts the most frequent first.
  */
-public record DeliverySchedule(Cadence every, Optional<Integer> staleAfterDays) {
-    public DeliverySchedule {
-        requireNonNull(every, "every is null (daily, weekly, monthly or yearly)");
-        requireNonNull(staleAfterDays, "staleAfterDays is null");
-        staleAfterDays.ifPresent(days -> {
-            if (days < 1) {
-                throw new IllegalArgumentException("stale_after_days must be at least 1, got " + days);
-            }
-        });
+public enum DeliverySchedule {
+    /** Every night: education logs and check-ins, GPS pings, subway exit counts. */
+    DAILY(Period.ofDays(1)),
+    /** Once a month: the resident registry extract. */
+    MONTHLY(Period.ofMonths(1)),
+    /** Once a quarter: the KPI figures departments report. */
+    QUARTERLY(Period.ofMonths(3));
+
+    private final Period period;
+
+    DeliverySchedule(Period period) {
+        this.period = period;
     }
 
-    public Duration staleAfter() {
-        return Duration.ofDays(staleAfterDays.orElse(2 * every.days()));
+    /** The time between two deliveries. */
+    public Period period() {
+        return period;
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static DeliverySchedule fromDeclaration(String value) {
+        return valueOf(value.trim().toUpperCase(Locale.ROOT));
     }
 }

@@ -40,7 +40,10 @@ public final class LakeExtension implements ParameterResolver {
                 "lake_test_" + shared.nextLakeNumber(),
                 directory.resolve("lake"),
                 directory.resolve("site"),
-                directory.resolve("sources"));
+                directory.resolve("sources"))
+                // Deliveries and services of a test lake stay in its own folder, never in the repository's var/.
+                .withOption("lake.inbox", directory.resolve("inbox").toString())
+                .withOption("lake.services.directory", directory.resolve("services").toString());
         LakeSession.mount(shared.spark(), settings);
         return new TemporaryLake(settings, shared.spark(), directory);
     }

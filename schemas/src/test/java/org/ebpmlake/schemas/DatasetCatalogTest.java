@@ -19,6 +19,25 @@ class DatasetCatalogTest {
     }
 
     @Test
+    void everySourceDatasetDeclaresHowOftenItIsDelivered() {
+        assertThat(catalog.dataset("residents").schedule()).contains(DeliverySchedule.MONTHLY);
+        assertThat(catalog.dataset("learning_logs").schedule()).contains(DeliverySchedule.DAILY);
+        assertThat(catalog.dataset("gps_pings").schedule()).contains(DeliverySchedule.DAILY);
+        assertThat(catalog.dataset("kpi_actuals_reported").schedule()).contains(DeliverySchedule.QUARTERLY);
+        assertThat(catalog.dataset("kpi_progress").schedule()).isEmpty();
+    }
+
+    @Test
+    void rejectsASourceDatasetWithoutASchedule() {
+        ColumnDeclaration ward = new ColumnDeclaration("ward_code", ColumnType.STRING, true, PrivacyClass.QUASI_IDENTIFIER,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), new LocalizedText("区", "ward"));
+
+        assertThatThrownBy(() -> new DatasetDeclaration("wards", List.of(Zone.RAW, Zone.CURATED), new LocalizedText("区", "wards"),
+                List.of(), List.of(), List.of(ward), Optional.empty(), Optional.empty()))
+                .hasMessageContaining("delivery schedule");
+    }
+
+    @Test
     void readsDeclaredRangesAndCodeListsOfColumns() {
         DatasetDeclaration scores = catalog.dataset("test_scores");
         DatasetDeclaration residents = catalog.dataset("residents");
@@ -52,12 +71,12 @@ class DatasetCatalogTest {
         QualityDeclaration gps = catalog.dataset("gps_pings").qualityChecks();
         QualityDeclaration kpi = catalog.dataset("kpi_actuals_reported").qualityChecks();
 
-        assertThat(gps.schedule()).contains(new DeliverySchedule(Cadence.DAILY, Optional.empty()));
-        assertThat(gps.schedule().orElseThrow().staleAfter()).isEqualTo(java.time.Duration.ofDays(2));
+        assertThat(gps.expectedDelivery()).contains(new ExpectedDelivery(Cadence.DAILY, Optional.empty()));
+        assertThat(gps.expectedDelivery().orElseThrow().staleAfter()).isEqualTo(java.time.Duration.ofDays(2));
         assertThat(gps.volumeCheck()).contains(new VolumeCheck(3, QualityLevel.ERROR));
         assertThat(catalog.dataset("students").qualityChecks().volumeCheck()).contains(VolumeCheck.DEFAULT);
         assertThat(gps.tolerance()).isEqualTo(QualityDeclaration.DEFAULT_QUARANTINE_TOLERANCE);
-        assertThat(kpi.schedule()).isEmpty();
+        assertThat(kpi.expectedDelivery()).isEmpty();
         assertThat(kpi.volumeCheck()).isEmpty();
         assertThat(kpi.tolerance()).isEqualTo(0.5);
         assertThatThrownBy(() -> new VolumeCheck(0.5, QualityLevel.ERROR)).hasMessageContaining("above 1");
@@ -128,7 +147,7 @@ class DatasetCatalogTest {
                 new LocalizedText("氏名", "name"));
 
         assertThatThrownBy(() -> new DatasetDeclaration("leaky", List.of(Zone.MART), new LocalizedText("漏えい", "leak"),
-                List.of(), List.of(), List.of(name), Optional.empty()))
+                List.of(), List.of(), List.of(name), Optional.empty(), Optional.empty()))
                 .hasMessageContaining("direct identifier name_kanji");
     }
 
@@ -138,7 +157,8 @@ class DatasetCatalogTest {
                 PrivacyClass.DIRECT_IDENTIFIER, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), new LocalizedText("住民番号", "id"));
 
         assertThatThrownBy(() -> new DatasetDeclaration("people", List.of(Zone.RAW, Zone.CURATED),
-                new LocalizedText("住民", "people"), List.of("resident_id"), List.of(), List.of(id), Optional.empty()))
+                new LocalizedText("住民", "people"), List.of("resident_id"), List.of(), List.of(id), Optional.empty(),
+                Optional.of(DeliverySchedule.MONTHLY)))
                 .hasMessageContaining("must declare a treatment");
     }
 
@@ -148,7 +168,8 @@ class DatasetCatalogTest {
                 PrivacyClass.DIRECT_IDENTIFIER, Optional.of(DirectIdentifierTreatment.DROP), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 new LocalizedText("住民番号", "id"));
         DatasetDeclaration dataset = new DatasetDeclaration("people", List.of(Zone.RAW, Zone.CURATED),
-                new LocalizedText("住民", "people"), List.of(), List.of("bucket(8, resident_id)"), List.of(id), Optional.empty());
+                new LocalizedText("住民", "people"), List.of(), List.of("bucket(8, resident_id)"), List.of(id), Optional.empty(),
+                Optional.of(DeliverySchedule.MONTHLY));
 
         assertThat(catalog.layout().tableIn(dataset, Zone.RAW).partitionSpec().fields()).hasSize(1);
         assertThatThrownBy(() -> catalog.layout().tableIn(dataset, Zone.CURATED))

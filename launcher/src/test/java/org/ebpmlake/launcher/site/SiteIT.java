@@ -52,7 +52,7 @@ class SiteIT {
     void buildTheSiteAndOpenABrowser(TemporaryLake temporaryLake) throws IOException, InterruptedException {
         lake = temporaryLake;
         RunSummary run = new LakeRun(lake.spark(), lake.settings(), KEY, line -> { }, Clock.systemUTC()).run();
-        site = run.dashboardPage().getParent();
+        site = run.dashboardPage().orElseThrow().getParent();
         server = new LocalSiteServer(site);
         browser = new HeadlessChromium(InstalledChromium.ensure());
     }

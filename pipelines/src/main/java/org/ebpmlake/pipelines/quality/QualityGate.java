@@ -116,7 +116,7 @@ public final class QualityGate {
             findings.add(new QualityResultsTable.Result(Optional.of(batch.batchId()), verdict.findings()));
         }
         List<BatchRecord> batches = List.copyOf(current.values());
-        Optional<CheckFinding> freshness = dataset.qualityChecks().schedule().map(schedule -> new Freshness(schedule).assess(
+        Optional<CheckFinding> freshness = dataset.qualityChecks().expectedDelivery().map(expected -> new Freshness(expected).assess(
                 batches.stream().map(BatchRecord::deliveredAt).max(Comparator.naturalOrder()), clock.instant()));
         freshness.ifPresent(finding -> findings.add(new QualityResultsTable.Result(Optional.empty(), List.of(finding))));
         results.append(runId, dataset.name(), clock.instant(), findings);

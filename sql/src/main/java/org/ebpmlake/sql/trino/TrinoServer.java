@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.ebpmlake.lake.services.ServiceProcess;
 
 /**
  * Trino as a single-node coordinator on 127.0.0.1, started from the installed server on the newer JDK.

@@ -1,4 +1,4 @@
-package org.ebpmlake.sql.trino;
+package org.ebpmlake.lake.services;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ebpmlake.lake.OwnerOnlyFiles;
 
 /**
@@ -24,6 +25,14 @@ public record ServiceProcess(String name, Path pidFile, Path logFile) {
     }
 
     public void start(List<String> command, Path workingDirectory, Map<String, String> environment) {
+        start(command, workingDirectory, environment, Set.of());
+    }
+
+    /**
+     * Starts the process with {@code environment} added to this JVM's and the {@code withoutVariables} taken away
+     * (such as a CA bundle a Python service would wrongly apply to its loopback calls); does nothing if it runs.
+     */
+    public void start(List<String> command, Path workingDirectory, Map<String, String> environment, Set<String> withoutVariables) {
         if (running()) {
             return;
         }
@@ -41,6 +50,7 @@ public record ServiceProcess(String name, Path pidFile, Path logFile) {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(environment);
+            builder.environment().keySet().removeAll(withoutVariables);
             Process process = builder.start();
             OwnerOnlyFiles.writeString(pidFile, Long.toString(process.pid()));
         } catch (IOException e) {

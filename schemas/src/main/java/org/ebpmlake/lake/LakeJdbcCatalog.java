@@ -1,0 +1,50 @@
+package org.ebpmlake.lake;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.ClientPool;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.apache.iceberg.jdbc.JdbcClientPool;
+
+/**
+ * Iceberg's own JDBC catalog, as the lake mounts it in Spark. On a SQLite catalog file every catalog call gets a
+ * connection of its own, closed right after: Iceberg's catalog leaves the result sets of its start-up checks open
+ * (JdbcCatalog's look-ups of its tables and columns), and on SQLite an open result set keeps a read lock (or, with a
+ * write-ahead log, an old snapshot) for as long as the pooled connection lives. One process was fine with that; a run
+ * waiting for the lake, Airflow's tasks and the holder are several processes, and the holder's commits then waited and
+ * failed ("database is locked"). A catalog on a server (PostgreSQL) keeps Iceberg's connection pool.
+ */
+public class LakeJdbcCatalog extends JdbcCatalog {
+    public LakeJdbcCatalog() {
+        super(null, LakeJdbcCatalog::clients, true);
+    }
+
+    private static JdbcClientPool clients(Map<String, String> properties) {
+        String uri = properties.get(CatalogProperties.URI);
+        if (uri != null && uri.startsWith("jdbc:sqlite:")) {
+            return new ConnectionPerCall(uri, properties);
+        }
+        return new JdbcClientPool(uri, properties);
+    }
+
+    /** A "pool" that opens a connection for each call and closes it afterwards, so nothing a call left open survives it. */
+    private static final class ConnectionPerCall extends JdbcClientPool {
+        ConnectionPerCall(String uri, Map<String, String> properties) {
+            super(1, uri, properties);
+        }
+
+        @Override
+        public <R> R run(ClientPool.Action<R, Connection, SQLException> action) throws SQLException, InterruptedException {
+            return run(action, false);
+        }
+
+        @Override
+        public <R> R run(ClientPool.Action<R, Connection, SQLException> action, boolean retry) throws SQLException, InterruptedException {
+            try (Connection connection = newClient()) {
+                return action.run(connection);
+            }
+        }
+    }
+}
