@@ -164,12 +164,16 @@ public final class LakePipeline {
                 source.schedule().orElseThrow()));
     }
 
-    /** Promotion takes the batches the ledger says were admitted or waived, and records them as promoted. */
+    /**
+     * Promotion takes the batches the ledger says were admitted or waived, and records them as promoted. It reads the
+     * gate's results as well: the ledger is its own output too, and a task's own output makes no edge.
+     */
     private void promote(DatasetDeclaration source) {
         TableName curated = new TableName(Zone.CURATED, source.name());
         TableSlice batches = TableSlice.part(BatchLedger.TABLE, source.name());
         tasks.add(task("promote." + source.name(), TaskKind.PROMOTE, source.name(),
-                Set.of(whole(new TableName(Zone.RAW, source.name())), batches, whole(curated)),
+                Set.of(whole(new TableName(Zone.RAW, source.name())), TableSlice.part(QualityResultsTable.TABLE, source.name()),
+                        batches, whole(curated)),
                 Set.of(whole(curated), batches), source.schedule().orElseThrow()));
     }
 

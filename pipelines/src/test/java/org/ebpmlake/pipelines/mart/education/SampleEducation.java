@@ -3,7 +3,6 @@ package org.ebpmlake.pipelines.mart.education;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.ebpmlake.anonymize.KeyedPseudonymizer;
 import org.ebpmlake.anonymize.PseudonymKey;
 import org.ebpmlake.lake.TemporaryLake;
@@ -18,7 +17,11 @@ import org.ebpmlake.schemas.DatasetCatalog;
 /** The sample's education sources at the tiny scale, ingested and promoted to curated, as ./lake run does. */
 final class SampleEducation {
     static final LocalDate AS_OF = LocalDate.of(2025, 3, 31);
-    private static final Set<String> EDUCATION = Set.of("schools", "students", "test_scores", "learning_logs", "mood_checkins",
+    /**
+     * In the order the pipeline promotes them: the gate checks a student's school and a score's student against curated,
+     * so a dataset is checked only after those it refers to are promoted (a set's order changes from one JVM to the next).
+     */
+    private static final List<String> EDUCATION = List.of("schools", "students", "test_scores", "learning_logs", "mood_checkins",
             "attendance", "nurse_visits");
 
     private SampleEducation() {
@@ -31,7 +34,7 @@ final class SampleEducation {
         RawIngestion ingestion = new RawIngestion(lake.spark(), lake.settings(), datasets, Clock.systemUTC());
         for (SourceFile file : files) {
             if (EDUCATION.contains(file.dataset())) {
-                ingestion.ingest(file.dataset(), file.path());
+                ingestion.ingest(file.dataset(), file.path(), AS_OF);
             }
         }
         CuratedPromotion promotion = new CuratedPromotion(lake.spark(), lake.settings(), datasets,
