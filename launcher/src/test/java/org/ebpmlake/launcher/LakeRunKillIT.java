@@ -95,7 +95,7 @@ class LakeRunKillIT {
                 killsByStage, startUpMillis / 1000.0);
 
         runInProcess(killed, killedSettings, tasks.subList(next, tasks.size()));
-        assertThat(landed).as("kills that interrupted a running ./lake run").isGreaterThanOrEqualTo(kills * 9 / 10);
+        assertThat(landed).as("kills that interrupted a running ./lake run").isGreaterThanOrEqualTo(kills * 3 / 4);
         // Every stage a kill was aimed at was interrupted at least once (with 50 kills: every stage of the pipeline).
         assertThat(killsByStage.keySet()).as("stages interrupted").isEqualTo(targetedStages);
         // Every table compared before the verdict, so a failure names all that differ.
