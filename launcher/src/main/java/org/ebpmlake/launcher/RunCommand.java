@@ -47,8 +47,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--task", paramLabel = "TASK", description = "このタスクだけ実行 / run this one task (e.g. ingest.residents)")
-    private Optional<String> task;
+    @Option(names = "--task", paramLabel = "TASK",
+            description = "このタスクだけ実行（複数可、定義の順に実行）/ run only this task (e.g. ingest.residents); repeatable, run in the definition's order")
+    private List<String> tasks = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "TASK",
             description = "このタスクと、それに依存するタスクを実行（失敗からの再開）/ resume: run this task and every task depending on it")
@@ -68,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TaskChoice choice = new TaskChoice(task, from, schedule);
+        TaskChoice choice = new TaskChoice(tasks, from, schedule);
         if (waitSeconds < 0) {
             throw new LakeException(ErrorCategory.INVALID_ARGUMENT, "--wait は 0 以上 / --wait must be 0 or more seconds");
         }

@@ -192,7 +192,7 @@ class LakeRunIT {
         Files.write(inbox.resolve("residents_2025-04-30.csv"), april, StandardCharsets.UTF_8);
         Files.writeString(inbox.resolve("residents_garbled.csv"), "氏名,生年月日\n大阪 太郎,1990-01-01\n", StandardCharsets.UTF_8);
         Files.writeString(inbox.resolve("residents_2025-05-31.csv.part"), "still being copied", StandardCharsets.UTF_8);
-        TaskChoice monthly = new TaskChoice(Optional.empty(), Optional.empty(), Optional.of(DeliverySchedule.MONTHLY));
+        TaskChoice monthly = new TaskChoice(List.of(), Optional.empty(), Optional.of(DeliverySchedule.MONTHLY));
 
         RunSummary first = new LakeRun(lake.spark(), settings, KEY, line -> { }, Clock.systemUTC()).run(monthly, Optional.empty(), Duration.ZERO);
         RunSummary second = new LakeRun(lake.spark(), settings, KEY, line -> { }, Clock.systemUTC()).run(monthly, Optional.empty(), Duration.ZERO);
