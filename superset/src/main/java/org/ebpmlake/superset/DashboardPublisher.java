@@ -114,7 +114,7 @@ public final class DashboardPublisher {
             for (ChartDeclaration declaration : dashboard.charts()) {
                 SupersetChart chart = new SupersetChart(dashboard, declaration, trino.catalog());
                 long datasetId = dataset(chart, databases.get(role), existingDatasets);
-                long chartId = chart(chart, datasetId, dashboardId, existingCharts);
+                long chartId = chart(chart, datasetId, temporalColumns(datasetId), dashboardId, existingCharts);
                 datasetIds.put(chart.key(), datasetId);
                 chartIds.put(chart.key(), chartId);
                 audienceDatasets.computeIfAbsent(role, ignored -> new ArrayList<>()).add(datasetId);
@@ -154,15 +154,16 @@ public final class DashboardPublisher {
         }
         long id = existing.get().path("id").asLong();
         JsonNode current = client.get("/api/v1/database/" + id).path("result");
-        boolean same = current.path("sqlalchemy_uri").asText().equals(uri.formatted(MASKED_PASSWORD))
-                && parse(current.path("extra").asText("{}")).equals(extra)
-                && current.path("expose_in_sqllab").asBoolean() && !current.path("allow_dml").asBoolean();
-        if (same) {
-            unchanged++;
-        } else {
-            updated++;
-            client.put("/api/v1/database/" + id, desired);
+        Map<String, Boolean> same = new LinkedHashMap<>();
+        same.put("sqlalchemy_uri", current.path("sqlalchemy_uri").asText().equals(uri.formatted(MASKED_PASSWORD)));
+        // Superset may add settings of its own to extra; what the lake sets must be there as set.
+        same.put("extra", holds(parse(current.path("extra").asText("{}")), canonical(extra)));
+        same.put("expose_in_sqllab", current.path("expose_in_sqllab").asBoolean());
+        same.put("allow_dml", !current.path("allow_dml").asBoolean());
+        if (unchanged(same, "database " + name)) {
+            return id;
         }
+        client.put("/api/v1/database/" + id, desired);
         return id;
     }
 
@@ -179,13 +180,14 @@ public final class DashboardPublisher {
         }
         long id = existing.get().path("id").asLong();
         JsonNode current = client.get("/api/v1/dataset/" + id).path("result");
-        boolean same = current.path("sql").asText().equals(chart.sql()) && current.path("database").path("id").asLong() == databaseId
-                && current.path("schema").asText().equals(SCHEMA) && current.path("is_managed_externally").asBoolean();
-        if (same) {
-            unchanged++;
+        Map<String, Boolean> same = new LinkedHashMap<>();
+        same.put("sql", current.path("sql").asText().equals(chart.sql()));
+        same.put("database", current.path("database").path("id").asLong() == databaseId);
+        same.put("schema", current.path("schema").asText().equals(SCHEMA));
+        same.put("is_managed_externally", current.path("is_managed_externally").asBoolean());
+        if (unchanged(same, "dataset " + chart.datasetName())) {
             return id;
         }
-        updated++;
         client.put("/api/v1/dataset/" + id, JSON.createObjectNode().put("database_id", databaseId).put("schema", SCHEMA)
                 .put("sql", chart.sql()).put("is_managed_externally", true));
         // The columns follow the new SQL only when Superset reads its result's columns again.
@@ -207,9 +209,20 @@ public final class DashboardPublisher {
         return own;
     }
 
-    private long chart(SupersetChart chart, long datasetId, long dashboardId, List<JsonNode> existingCharts) {
-        ObjectNode formData = chart.formData(datasetId);
-        ObjectNode queryContext = chart.queryContext(datasetId);
+    /** The columns of a dataset Superset reads as dates or times. */
+    private Set<String> temporalColumns(long datasetId) {
+        Set<String> temporal = new HashSet<>();
+        for (JsonNode column : client.get("/api/v1/dataset/" + datasetId).path("result").path("columns")) {
+            if (column.path("is_dttm").asBoolean()) {
+                temporal.add(column.path("column_name").asText());
+            }
+        }
+        return temporal;
+    }
+
+    private long chart(SupersetChart chart, long datasetId, Set<String> temporalColumns, long dashboardId, List<JsonNode> existingCharts) {
+        ObjectNode formData = chart.formData(datasetId, temporalColumns);
+        ObjectNode queryContext = chart.queryContext(datasetId, temporalColumns);
         ObjectNode desired = JSON.createObjectNode().put("slice_name", chart.title()).put("viz_type", formData.path("viz_type").asText())
                 .put("datasource_id", datasetId).put("datasource_type", "table").put("params", formData.toString())
                 .put("query_context", queryContext.toString()).put("description", chart.description()).put("is_managed_externally", true);
@@ -224,15 +237,14 @@ public final class DashboardPublisher {
         long id = current.path("id").asLong();
         Set<Long> onDashboards = new HashSet<>();
         current.path("dashboards").forEach(dashboard -> onDashboards.add(dashboard.path("id").asLong()));
-        boolean same = current.path("slice_name").asText().equals(chart.title()) && current.path("viz_type").asText().equals(formData.path("viz_type").asText())
-                && current.path("description").asText().equals(chart.description())
-                && parse(current.path("params").asText("{}")).equals(formData)
-                && parse(current.path("query_context").asText("{}")).equals(queryContext)
-                && onDashboards.equals(Set.of(dashboardId));
-        if (same) {
-            unchanged++;
-        } else {
-            updated++;
+        Map<String, Boolean> same = new LinkedHashMap<>();
+        same.put("slice_name", current.path("slice_name").asText().equals(chart.title()));
+        same.put("viz_type", current.path("viz_type").asText().equals(formData.path("viz_type").asText()));
+        same.put("description", current.path("description").asText().equals(chart.description()));
+        same.put("params", parse(current.path("params").asText("{}")).equals(canonical(formData)));
+        same.put("query_context", parse(current.path("query_context").asText("{}")).equals(canonical(queryContext)));
+        same.put("dashboards", onDashboards.equals(Set.of(dashboardId)));
+        if (!unchanged(same, "chart " + chart.key())) {
             client.put("/api/v1/chart/" + id, desired);
         }
         return id;
@@ -256,14 +268,14 @@ public final class DashboardPublisher {
         JsonNode current = client.get("/api/v1/dashboard/" + id).path("result");
         Set<Long> roles = new HashSet<>();
         current.path("roles").forEach(role -> roles.add(role.path("id").asLong()));
-        boolean same = current.path("dashboard_title").asText().equals(dashboard.title().ja())
-                && parse(current.path("position_json").asText("{}")).equals(layout) && current.path("published").asBoolean()
-                && roles.equals(Set.of(roleId));
-        if (same) {
-            unchanged++;
+        Map<String, Boolean> same = new LinkedHashMap<>();
+        same.put("dashboard_title", current.path("dashboard_title").asText().equals(dashboard.title().ja()));
+        same.put("position_json", parse(current.path("position_json").asText("{}")).equals(canonical(layout)));
+        same.put("published", current.path("published").asBoolean());
+        same.put("roles", roles.equals(Set.of(roleId)));
+        if (unchanged(same, "dashboard " + dashboard.id())) {
             return;
         }
-        updated++;
         ObjectNode desired = JSON.createObjectNode().put("dashboard_title", dashboard.title().ja()).put("slug", slug(dashboard))
                 .put("published", true).put("position_json", layout.toString()).put("is_managed_externally", true);
         desired.putArray("roles").add(roleId);
@@ -332,11 +344,9 @@ public final class DashboardPublisher {
         }
         Set<Long> current = new HashSet<>();
         client.get("/api/v1/security/roles/" + roleId + "/permissions/").path("result").forEach(found -> current.add(found.path("id").asLong()));
-        if (current.equals(desired)) {
-            unchanged++;
+        if (unchanged(Map.of("permissions", current.equals(desired)), "role " + roleName(role))) {
             return;
         }
-        updated++;
         ArrayNode ids = JSON.createArrayNode();
         desired.stream().sorted().forEach(ids::add);
         client.post("/api/v1/security/roles/" + roleId + "/permissions", JSON.createObjectNode().set("permission_view_menu_ids", ids));
@@ -362,11 +372,9 @@ public final class DashboardPublisher {
         }
         Set<Long> current = new HashSet<>();
         existing.get().path("roles").forEach(found -> current.add(found.path("id").asLong()));
-        if (current.equals(desiredRoles)) {
-            unchanged++;
+        if (unchanged(Map.of("roles", current.equals(desiredRoles)), "user " + name)) {
             return;
         }
-        updated++;
         client.put("/api/v1/security/users/" + existing.get().path("id").asLong(), JSON.createObjectNode().set("roles", roles));
     }
 
@@ -376,6 +384,40 @@ public final class DashboardPublisher {
             throw new LakeException(ErrorCategory.SERVICE_UNAVAILABLE, "Superset has no role " + name + ": run ./lake services up superset again");
         }
         return id;
+    }
+
+    /**
+     * Counts the object as unchanged when every compared field is the same; otherwise as updated, saying which fields
+     * differ (the caller then writes it).
+     */
+    private boolean unchanged(Map<String, Boolean> same, String object) {
+        List<String> differing = same.entrySet().stream().filter(entry -> !entry.getValue()).map(Map.Entry::getKey).toList();
+        if (differing.isEmpty()) {
+            unchanged++;
+            return true;
+        }
+        updated++;
+        progress.accept("Superset: 更新 / updating " + object + " (" + String.join(", ", differing) + ")");
+        return false;
+    }
+
+    /** Whether {@code current} has every field of {@code desired} with the same value (objects compared field by field). */
+    private static boolean holds(JsonNode current, JsonNode desired) {
+        if (!desired.isObject()) {
+            return desired.equals(current);
+        }
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> fields = desired.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!holds(current.path(field.getKey()), field.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The JSON as Superset gives it back: numbers as parsed from text (an id written as a long reads back as an int). */
+    private static JsonNode canonical(JsonNode json) {
+        return parse(json.toString());
     }
 
     private static String encode(String value) {

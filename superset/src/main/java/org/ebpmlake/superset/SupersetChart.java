@@ -94,6 +94,11 @@ final class SupersetChart {
     }
 
     ObjectNode formData(long datasetId) {
+        return formData(datasetId, Set.of());
+    }
+
+    /** @param temporalColumns the dataset's columns Superset reads as dates or times (an axis of those stays a time axis) */
+    ObjectNode formData(long datasetId, Set<String> temporalColumns) {
         ObjectNode form = JSON.createObjectNode();
         form.put("datasource", datasetId + "__table");
         form.put("viz_type", chart.type().supersetVizType());
@@ -115,8 +120,10 @@ final class SupersetChart {
                     form.put("stack", "Stack");
                 }
                 form.put("x_axis_sort_asc", true);
-                // Years, grades and months are categories, not a continuous axis with 2022.5 between two years.
-                form.put("xAxisForceCategorical", true);
+                // Years and grades are categories, not a continuous axis with 2022.5 between two years; dates stay dates.
+                if (!temporalColumns.contains(xAxis())) {
+                    form.put("xAxisForceCategorical", true);
+                }
                 form.put("show_legend", true);
                 form.put("rich_tooltip", true);
                 form.put("truncate_metric", true);
@@ -145,6 +152,10 @@ final class SupersetChart {
 
     /** The saved query context: what {@code /api/v1/chart/{id}/data} runs. */
     ObjectNode queryContext(long datasetId) {
+        return queryContext(datasetId, Set.of());
+    }
+
+    ObjectNode queryContext(long datasetId, Set<String> temporalColumns) {
         ObjectNode context = JSON.createObjectNode();
         context.putObject("datasource").put("id", datasetId).put("type", "table");
         context.put("force", false);
@@ -177,7 +188,7 @@ final class SupersetChart {
         }
         query.putObject("extras").put("where", "").put("having", "");
         query.put("row_limit", ROW_LIMIT);
-        context.set("form_data", formData(datasetId));
+        context.set("form_data", formData(datasetId, temporalColumns));
         context.put("result_format", "json");
         context.put("result_type", "full");
         return context;
