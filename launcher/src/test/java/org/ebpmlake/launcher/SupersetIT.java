@@ -305,10 +305,12 @@ class SupersetIT {
                 superset.settings().url().toString(), SupersetSettings.ADMIN, superset.settings().adminPasswordFile().toString(),
                 folder.toString()));
         declared.forEach(dashboard -> command.add(DashboardPublisher.slug(dashboard)));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("REQUESTS_CA_BUNDLE");
         builder.environment().remove("CURL_CA_BUNDLE");
-        System.out.println("screenshots of the dashboards in Superset: exit " + builder.start().waitFor() + ", " + folder);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        System.out.println("screenshots of the dashboards in Superset: exit " + process.waitFor() + ", " + folder + "\n" + output);
         Files.delete(script);
     }
 

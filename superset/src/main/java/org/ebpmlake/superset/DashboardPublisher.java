@@ -153,7 +153,8 @@ public final class DashboardPublisher {
             return client.post("/api/v1/database/", desired).path("id").asLong();
         }
         long id = existing.get().path("id").asLong();
-        JsonNode current = client.get("/api/v1/database/" + id).path("result");
+        // The connection view holds the (masked) URI and extra; the plain one does not.
+        JsonNode current = client.get("/api/v1/database/" + id + "/connection").path("result");
         Map<String, Boolean> same = new LinkedHashMap<>();
         same.put("sqlalchemy_uri", current.path("sqlalchemy_uri").asText().equals(uri.formatted(MASKED_PASSWORD)));
         // Superset may add settings of its own to extra; what the lake sets must be there as set.
