@@ -30,6 +30,7 @@ import org.ebpmlake.pipelines.graph.LakePipeline;
 import org.ebpmlake.pipelines.graph.PipelineDefinition;
 import org.ebpmlake.pipelines.graph.PipelineTask;
 import org.ebpmlake.pipelines.raw.IngestionResult;
+import org.ebpmlake.pipelines.sources.SampleSources;
 import org.ebpmlake.pipelines.sources.Scale;
 import org.ebpmlake.reference.KpiCatalogFile;
 import org.ebpmlake.reference.KpiDefinition;
@@ -183,10 +184,12 @@ class LakeRunIT {
         LakeSettings settings = lake.settings().withOption("lake.sample.scale", "tiny");
         Path inbox = Path.of(settings.option("lake.inbox").orElseThrow()).resolve("residents");
         Files.createDirectories(inbox);
-        Files.writeString(inbox.resolve("residents_2025-04-30.csv"), "resident_id,name_kanji,name_kana,sex,birth_date,ward_code,"
-                + "town_name,household_id,relation_to_head,nationality,moved_in_on,moved_in_from,my_number_card_issued_on\n"
-                + "R900000001,転入 花子,テンニュウ ハナコ,2,1990-05-01,27128,中央新町3丁目,H90000001,世帯主,日本,2025-04-10,東京都,\n",
-                StandardCharsets.UTF_8);
+        // The registry's next monthly extract, as the department sends it: every resident again, and one who moved in.
+        Path march = new SampleSources(20250331, Scale.TINY, LocalDate.of(2025, 3, 31)).writeTo(lake.directory().resolve("march")).stream()
+                .filter(file -> file.dataset().equals("residents")).findFirst().orElseThrow().path();
+        List<String> april = new ArrayList<>(Files.readAllLines(march, StandardCharsets.UTF_8));
+        april.add("R900000001,転入 花子,テンニュウ ハナコ,2,1990-05-01,27128,中央新町3丁目,H90000001,世帯主,日本,2025-04-10,東京都,");
+        Files.write(inbox.resolve("residents_2025-04-30.csv"), april, StandardCharsets.UTF_8);
         Files.writeString(inbox.resolve("residents_garbled.csv"), "氏名,生年月日\n大阪 太郎,1990-01-01\n", StandardCharsets.UTF_8);
         Files.writeString(inbox.resolve("residents_2025-05-31.csv.part"), "still being copied", StandardCharsets.UTF_8);
         TaskChoice monthly = new TaskChoice(Optional.empty(), Optional.empty(), Optional.of(DeliverySchedule.MONTHLY));
@@ -197,8 +200,10 @@ class LakeRunIT {
         int sampled = Scale.TINY.residents();
         assertThat(first.ingestions()).extracting(IngestionResult::sourceFile)
                 .containsExactly("residents_2025-03-31.csv", "residents_2025-04-30.csv");
-        assertThat(lake.count("raw.residents")).isEqualTo(sampled + 1);
-        assertThat(lake.spark().table(lake.table("curated.residents")).where(col("moved_in_from").equalTo("東京都")).count()).isEqualTo(1);
+        assertThat(lake.count("raw.residents")).isEqualTo(2L * sampled + 1);
+        // The delivered resident (the sample has movers from Tokyo too, none after its as-of date).
+        assertThat(lake.spark().table(lake.table("curated.residents")).where(col("moved_in_from").equalTo("東京都")
+                .and(col("moved_in_on").equalTo(java.sql.Date.valueOf("2025-04-10")))).count()).isEqualTo(1);
         assertThat(names(inbox)).containsExactly("processed", "rejected", "residents_2025-05-31.csv.part");
         assertThat(names(inbox.resolve("processed"))).singleElement().asString().endsWith("_residents_2025-04-30.csv");
         assertThat(names(inbox.resolve("rejected"))).hasSize(2).anySatisfy(name -> assertThat(name).endsWith("_residents_garbled.csv"))
@@ -208,7 +213,7 @@ class LakeRunIT {
         assertThat(first.report().problems()).hasValueSatisfying(line -> assertThat(line).contains("ingest.residents rejected")
                 .contains("residents_garbled.csv"));
         // Nothing is taken twice: the second run finds the inbox empty and the sample already ingested.
-        assertThat(lake.count("raw.residents")).isEqualTo(sampled + 1);
+        assertThat(lake.count("raw.residents")).isEqualTo(2L * sampled + 1);
         assertThat(second.ingestions()).singleElement().satisfies(ingestion -> assertThat(ingestion.alreadyIngested()).isTrue());
         assertThat(second.report().problems()).isEmpty();
         assertThat(names(inbox.resolve("processed"))).hasSize(1);
@@ -261,7 +266,7 @@ class LakeRunIT {
             }
             assertThat(observer.touched().get(task.id())).as("tables %s touched", task.id()).isSubsetOf(declared);
         }
-        assertThat(observer.touched().get("promote.students")).contains("raw.students", "ops.quality_results", "curated.students");
+        assertThat(observer.touched().get("promote.students")).contains("raw.students", "ops.batches", "curated.students");
     }
 
     @Test

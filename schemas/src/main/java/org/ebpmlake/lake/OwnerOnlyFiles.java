@@ -51,6 +51,25 @@ public final class OwnerOnlyFiles {
         setPermissions(folder, FOLDER);
     }
 
+    /**
+     * Takes every permission of group and others off a tree another program wrote with modes of its own (an installer
+     * copies a package's files as the package says, 0644 and 0755, whatever the umask); the owner's bits stay, so what
+     * was executable still is. Symbolic links are not followed.
+     */
+    public static void restrictTree(Path root) {
+        requireNonNull(root, "root is null");
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.filter(path -> !Files.isSymbolicLink(path)).toList()) {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+                if (permissions.removeIf(permission -> !permission.name().startsWith("OWNER"))) {
+                    Files.setPosixFilePermissions(path, permissions);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restrict the files under " + root + " to their owner", e);
+        }
+    }
+
     /** Makes an existing file 0600, for files another program created under its own umask. */
     public static void restrictFile(Path file) {
         setPermissions(file, FILE);

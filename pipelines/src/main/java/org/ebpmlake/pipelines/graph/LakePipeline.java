@@ -155,8 +155,11 @@ public final class LakePipeline {
         Set<TableSlice> reads = new LinkedHashSet<>(List.of(whole(new TableName(Zone.RAW, source.name())),
                 TableSlice.part(QuarantineTable.TABLE, source.name()), TableSlice.part(IcebergMetricsRepository.TABLE, source.name()),
                 batches));
+        // A reference is checked against the referred dataset's admitted batches (raw rows the ledger let through), so it
+        // waits for that dataset's gate and promotion, which write its part of the ledger.
         for (ReferenceCheck reference : source.qualityChecks().references()) {
-            reads.add(curated(reference.dataset()));
+            reads.add(whole(new TableName(Zone.RAW, reference.dataset())));
+            reads.add(TableSlice.part(BatchLedger.TABLE, reference.dataset()));
         }
         tasks.add(task("quality." + source.name(), TaskKind.QUALITY, source.name(), reads,
                 Set.of(TableSlice.part(QualityResultsTable.TABLE, source.name()),
@@ -164,16 +167,12 @@ public final class LakePipeline {
                 source.schedule().orElseThrow()));
     }
 
-    /**
-     * Promotion takes the batches the ledger says were admitted or waived, and records them as promoted. It reads the
-     * gate's results as well: the ledger is its own output too, and a task's own output makes no edge.
-     */
+    /** Promotion takes the batches the ledger says the gate admitted (or a steward waived), and records them as promoted. */
     private void promote(DatasetDeclaration source) {
         TableName curated = new TableName(Zone.CURATED, source.name());
         TableSlice batches = TableSlice.part(BatchLedger.TABLE, source.name());
         tasks.add(task("promote." + source.name(), TaskKind.PROMOTE, source.name(),
-                Set.of(whole(new TableName(Zone.RAW, source.name())), TableSlice.part(QualityResultsTable.TABLE, source.name()),
-                        batches, whole(curated)),
+                Set.of(whole(new TableName(Zone.RAW, source.name())), batches, whole(curated)),
                 Set.of(whole(curated), batches), source.schedule().orElseThrow()));
     }
 

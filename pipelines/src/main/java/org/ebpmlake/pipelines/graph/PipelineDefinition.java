@@ -44,12 +44,11 @@ public final class PipelineDefinition {
         for (int index = 0; index < tasks.size(); index++) {
             PipelineTask task = tasks.get(index);
             for (TableSlice read : task.reads()) {
-                if (task.writesInto(read)) {
-                    // Its own earlier output, such as the metrics history a gate compares against.
-                    continue;
-                }
                 List<PipelineTask> writers = tasks.subList(0, index).stream().filter(earlier -> earlier.writesInto(read)).toList();
-                if (writers.isEmpty()) {
+                // A task may read what only it writes: its own earlier output, such as the metrics history a gate
+                // compares against. What earlier tasks write into the same slice (the batch ledger, written by a
+                // dataset's gate and by its promotion) still makes edges.
+                if (writers.isEmpty() && !task.writesInto(read)) {
                     throw new IllegalArgumentException("task " + task.id() + " reads " + read + ", which no earlier task writes");
                 }
                 writers.forEach(writer -> found.add(new TaskDependency(writer.id(), task.id())));

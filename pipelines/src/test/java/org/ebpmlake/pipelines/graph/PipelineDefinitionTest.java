@@ -52,8 +52,9 @@ class PipelineDefinitionTest {
     void derivesEachSourcesChainAndTheCrossDatasetEdgesFromReadsAndWrites() {
         assertThat(pipeline.upstreamOf("quality.residents")).containsExactly("ingest.residents");
         assertThat(pipeline.upstreamOf("promote.residents")).containsExactlyInAnyOrder("ingest.residents", "quality.residents");
-        // The students' gate checks school codes against the curated schools.
-        assertThat(pipeline.upstreamOf("quality.students")).containsExactlyInAnyOrder("ingest.students", "promote.schools");
+        // The students' gate checks school codes against the schools' admitted batches: after their gate and promotion.
+        assertThat(pipeline.upstreamOf("quality.students")).containsExactlyInAnyOrder("ingest.students", "ingest.schools",
+                "quality.schools", "promote.schools");
         assertThat(pipeline.upstreamOf("deid.students")).containsExactlyInAnyOrder("promote.students", "promote.schools");
         assertThat(pipeline.upstreamOf("kpi.progress")).containsExactlyInAnyOrder("reference.kpi_catalog", "kpi.actuals");
         assertThat(pipeline.upstreamOf("kpi.actuals")).contains("promote.residents", "promote.learning_logs",

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.ebpmlake.lake.ErrorCategory;
 import org.ebpmlake.lake.LakeException;
+import org.ebpmlake.lake.OwnerOnlyFiles;
 
 /**
  * A project-local Python virtual environment, installed on first use from PyPI with exactly the versions of a
@@ -88,6 +89,9 @@ public record PythonEnvironment(Path directory, Path lockFile) {
                 run(List.of(uv.toString(), "venv", "--quiet", "-p", python3().toString(), directory.toString()), log);
                 run(List.of(uv.toString(), "pip", "sync", "--quiet", "--require-hashes", "--python",
                         executable("python").toString(), lockFile.toString()), log);
+                // uv copies each package's files with the package's own modes: owner-only, as every file the lake writes.
+                OwnerOnlyFiles.restrictTree(directory);
+                OwnerOnlyFiles.restrictTree(uv.getParent().getParent());
                 Files.writeString(directory.resolve(MARKER), sha256(lockFile) + "\n");
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 progress.accept(String.format("Python 環境を用意しました / installed %s in %.1f s", directory, took.toMillis() / 1000.0));
