@@ -8,21 +8,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.ebpmlake.lake.ErrorCategory;
-import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.lake.OwnerOnlyFiles;
+import org.ebpmlake.lake.services.GeneratedSecret;
 import org.ebpmlake.lake.services.PythonEnvironment;
+import org.ebpmlake.lake.services.Readiness;
 import org.ebpmlake.lake.services.ServiceProcess;
+import org.ebpmlake.lake.services.SetupCommand;
 
 /**
  * Apache Airflow 3 from PyPI, on 127.0.0.1 only: installed on first use into its own Python environment, with SQLite
@@ -93,7 +92,8 @@ public final class AirflowServer {
         start("api-server", List.of("api-server", "--host", "127.0.0.1", "--port", Integer.toString(settings.port()), "--workers", "1"));
         start("scheduler", List.of("scheduler", "--skip-serve-logs"));
         start("dag-processor", List.of("dag-processor"));
-        awaitHealthy(timeout);
+        AirflowClient client = client();
+        Readiness.await("Airflow", client::healthy, List.copyOf(processes.values()), timeout, settings.home());
         progress.accept("Airflow: " + settings.url() + " (user " + AirflowSettings.USER + ", password in " + settings.passwordsFile() + ")");
     }
 
@@ -142,34 +142,16 @@ public final class AirflowServer {
         if (process.running()) {
             return;
         }
-        // umask 077: the metadata database, configuration (with its generated keys) and logs are the owner's only.
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "umask 077 && exec \"$@\"", "sh",
-                environment().executable("airflow").toString()));
+        // ServiceProcess starts it with umask 077: the metadata database, configuration and logs are the owner's only.
+        List<String> command = new ArrayList<>(List.of(environment().executable("airflow").toString()));
         command.addAll(arguments);
         process.start(command, settings.home(), variables(), WITHOUT);
     }
 
     private void runToEnd(List<String> arguments, Path log) {
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "umask 077 && exec \"$@\"", "sh",
-                environment().executable("airflow").toString()));
+        List<String> command = new ArrayList<>(List.of(environment().executable("airflow").toString()));
         command.addAll(arguments);
-        try {
-            Files.createDirectories(settings.home());
-            ProcessBuilder builder = new ProcessBuilder(command).directory(settings.home().toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().putAll(variables());
-            builder.environment().keySet().removeAll(WITHOUT);
-            Process process = builder.start();
-            if (process.waitFor() != 0) {
-                throw new LakeException(ErrorCategory.SERVICE_UNAVAILABLE, "airflow " + String.join(" ", arguments)
-                        + " に失敗しました / failed; see " + log);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run airflow " + String.join(" ", arguments), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LakeException(ErrorCategory.SERVICE_UNAVAILABLE, "interrupted while running airflow " + arguments, e);
-        }
+        new SetupCommand("Airflow", settings.home(), variables(), WITHOUT).run(command, log);
     }
 
     /** Airflow's configuration, all of it from the environment: nothing is left to a default that could listen elsewhere. */
@@ -195,38 +177,12 @@ public final class AirflowServer {
         return variables;
     }
 
-    private void awaitHealthy(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        AirflowClient client = client();
-        while (!client.healthy()) {
-            for (ServiceProcess process : processes.values()) {
-                if (!process.running()) {
-                    throw new LakeException(ErrorCategory.SERVICE_UNAVAILABLE, process.name() + " が停止しました / " + process.name()
-                            + " stopped while starting; see " + process.logFile());
-                }
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new LakeException(ErrorCategory.SERVICE_UNAVAILABLE, "Airflow が " + timeout.toSeconds() + " 秒以内に起動しませんでした"
-                        + " / Airflow was not healthy within " + timeout.toSeconds() + " s; see the logs in " + settings.home());
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LakeException(ErrorCategory.SERVICE_UNAVAILABLE, "interrupted while waiting for Airflow", e);
-            }
-        }
-    }
-
     /** The lake user's password, generated into the passwords file (mode 600) the first time. */
     private String password() {
         Path file = settings.passwordsFile();
         try {
             if (!Files.isRegularFile(file)) {
-                byte[] random = new byte[24];
-                new SecureRandom().nextBytes(random);
-                ObjectNode passwords = JSON.createObjectNode().put(AirflowSettings.USER,
-                        Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+                ObjectNode passwords = JSON.createObjectNode().put(AirflowSettings.USER, GeneratedSecret.random(24));
                 OwnerOnlyFiles.writeString(file, passwords.toString());
             }
             return JSON.readTree(file.toFile()).path(AirflowSettings.USER).asText();

@@ -11,15 +11,15 @@ import org.ebpmlake.dashboards.declaration.FieldDeclaration;
 import org.ebpmlake.dashboards.declaration.MeasureDeclaration;
 
 /**
- * The Spark SQL of a declared chart on one lake: its fields, measures and suppression flags from its source (a mart
+ * The SQL of a declared chart on one lake, read alike by Spark SQL and by Trino (whose catalog bears the lake's catalog name, so a Superset dataset is this same query): its fields, measures and suppression flags from its source (a mart
  * table, or its declared SELECT with {@code mart.} names placed in the lake's catalog), its fixed condition, grouped
  * when a measure aggregates, in the declared order.
  */
-final class ChartQuery {
+public final class ChartQuery {
     private ChartQuery() {
     }
 
-    static String sql(ChartDeclaration chart, String catalog) {
+    public static String sql(ChartDeclaration chart, String catalog) {
         return sql(chart, catalog, Map.of());
     }
 

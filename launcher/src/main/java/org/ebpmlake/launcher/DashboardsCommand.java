@@ -1,15 +1,24 @@
 package org.ebpmlake.launcher;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.ebpmlake.dashboards.KpiSite;
 import org.ebpmlake.dashboards.SchoolEarlyWarningPage;
 import org.ebpmlake.dashboards.StaticSite;
+import org.ebpmlake.dashboards.declaration.DashboardCatalog;
 import org.ebpmlake.lake.LakeSession;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeTables;
+import org.ebpmlake.lake.services.GeneratedSecret;
 import org.ebpmlake.schemas.DatasetCatalog;
+import org.ebpmlake.sql.SqlServices;
+import org.ebpmlake.sql.trino.TrinoSettings;
+import org.ebpmlake.superset.DashboardPublisher;
+import org.ebpmlake.superset.SupersetServer;
+import org.ebpmlake.superset.SupersetSettings;
+import org.ebpmlake.superset.TrinoEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +26,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code lake dashboards site|report|school}: the static site from the marts, the progress report, a school's early-warning view. */
+/**
+ * {@code lake dashboards site|report|school|publish}: the static site from the marts, the progress report, a school's
+ * early-warning view, and the same dashboard declarations published to Superset.
+ */
 @Command(name = "dashboards", mixinStandardHelpOptions = true,
         description = {"静的サイト（var/site）の作成、進捗報告書、学校ごとの早期発見ビュー。",
             "The static site (var/site) from the marts, the printable progress report, and a school's early-warning view."},
@@ -98,6 +110,31 @@ final class DashboardsCommand implements Runnable {
         public Integer call() {
             return dashboards.inLake((spark, settings) -> "早期発見ビュー / early-warning view: "
                     + new SchoolEarlyWarningPage(spark, settings).write(schoolCode));
+        }
+    }
+
+    /** Every dashboard declaration rendered into Superset, role by role, through its REST API. */
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = {"ダッシュボードの定義を Superset に公開します（利用者ごとの Trino 接続・データセット・チャート・ダッシュボード・ロール）。"
+                + " 2回目以降は変更のあったものだけを更新し、定義にないものは削除します。./lake services up sql superset を先に実行してください。",
+                "Publish every dashboard declaration to Superset (a Trino connection per audience, datasets, charts, dashboards, roles);"
+                    + " a second publish changes only what changed and deletes what is no longer declared. Start ./lake services up sql superset first."})
+    static final class Publish implements Callable<Integer> {
+        @ParentCommand
+        DashboardsCommand dashboards;
+
+        @Override
+        public Integer call() {
+            LakeSettings settings = dashboards.lake.settings();
+            Path project = dashboards.lake.projectDirectory();
+            TrinoSettings trino = TrinoSettings.from(settings, project);
+            SqlServices sql = new SqlServices(settings, trino, line -> { });
+            SupersetSettings superset = SupersetSettings.from(settings, project);
+            TrinoEndpoint endpoint = new TrinoEndpoint(trino.httpsPort(), settings.catalogName(), sql.configuration().certificate());
+            DashboardPublisher publisher = new DashboardPublisher(new SupersetServer(superset, System.out::println).client(), endpoint,
+                    sql.users(), role -> GeneratedSecret.readOrCreate(superset.audiencePasswordFile(role.code()), 18), System.out::println);
+            publisher.publish(DashboardCatalog.load().all());
+            return 0;
         }
     }
 }

@@ -15,14 +15,16 @@ import org.ebpmlake.sql.SqlServices;
 import org.ebpmlake.sql.audit.AuditReceiver;
 import org.ebpmlake.sql.audit.AuditSecret;
 import org.ebpmlake.sql.trino.TrinoSettings;
+import org.ebpmlake.superset.SupersetServer;
+import org.ebpmlake.superset.SupersetSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code lake services up|down|status [sql] [airflow]}: the platform's servers on 127.0.0.1. */
+/** {@code lake services up|down|status [sql] [airflow] [superset]}: the platform's servers on 127.0.0.1. */
 @Command(name = "services", mixinStandardHelpOptions = true,
-        description = {"サービス（sql：Trino・監査受信、airflow：Airflow）の起動・停止・状態確認。初回はインストールも行います。",
-            "Start, stop or show the services (sql: Trino and the audit receiver; airflow: Airflow); installs them on first use."},
+        description = {"サービス（sql：Trino・監査受信、airflow：Airflow、superset：Superset）の起動・停止・状態確認。初回はインストールも行います。",
+            "Start, stop or show the services (sql: Trino and the audit receiver; airflow: Airflow; superset: Superset); installs them on first use."},
         subcommands = {ServicesCommand.Up.class, ServicesCommand.Down.class, ServicesCommand.Status.class,
             ServicesCommand.AuditReceiverProcess.class})
 final class ServicesCommand implements Runnable {
@@ -34,7 +36,7 @@ final class ServicesCommand implements Runnable {
 
     /** The services one can name; none named means all of them. */
     enum Service {
-        SQL, AIRFLOW;
+        SQL, AIRFLOW, SUPERSET;
 
         static Set<Service> chosen(List<Service> named) {
             if (named == null || named.isEmpty()) {
@@ -63,6 +65,10 @@ final class ServicesCommand implements Runnable {
         return new AirflowServer(AirflowSettings.from(lake.settings(), lake.projectDirectory()), System.out::println);
     }
 
+    SupersetServer superset() {
+        return new SupersetServer(SupersetSettings.from(lake.settings(), lake.projectDirectory()), System.out::println);
+    }
+
     List<String> status(Set<Service> services) {
         List<String> lines = new ArrayList<>();
         if (services.contains(Service.SQL)) {
@@ -70,6 +76,9 @@ final class ServicesCommand implements Runnable {
         }
         if (services.contains(Service.AIRFLOW)) {
             lines.addAll(airflow().status());
+        }
+        if (services.contains(Service.SUPERSET)) {
+            lines.addAll(superset().status());
         }
         return lines;
     }
@@ -79,7 +88,7 @@ final class ServicesCommand implements Runnable {
         @ParentCommand
         ServicesCommand parent;
 
-        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow（省略時はすべて / all when none is named）")
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset（省略時はすべて / all when none is named）")
         List<Service> services;
 
         @Override
@@ -91,6 +100,9 @@ final class ServicesCommand implements Runnable {
             if (chosen.contains(Service.AIRFLOW)) {
                 parent.airflow().up(Duration.ofMinutes(3));
             }
+            if (chosen.contains(Service.SUPERSET)) {
+                parent.superset().up(Duration.ofMinutes(3));
+            }
             parent.status(chosen).forEach(System.out::println);
             return 0;
         }
@@ -101,7 +113,7 @@ final class ServicesCommand implements Runnable {
         @ParentCommand
         ServicesCommand parent;
 
-        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow（省略時はすべて / all when none is named）")
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset（省略時はすべて / all when none is named）")
         List<Service> services;
 
         @Override
@@ -113,6 +125,9 @@ final class ServicesCommand implements Runnable {
             if (chosen.contains(Service.AIRFLOW)) {
                 parent.airflow().down();
             }
+            if (chosen.contains(Service.SUPERSET)) {
+                parent.superset().down();
+            }
             parent.status(chosen).forEach(System.out::println);
             return 0;
         }
@@ -123,7 +138,7 @@ final class ServicesCommand implements Runnable {
         @ParentCommand
         ServicesCommand parent;
 
-        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow（省略時はすべて / all when none is named）")
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset（省略時はすべて / all when none is named）")
         List<Service> services;
 
         @Override

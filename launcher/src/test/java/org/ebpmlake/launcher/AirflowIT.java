@@ -32,6 +32,7 @@ import org.ebpmlake.lake.LakeExtension;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeSettingsLoader;
 import org.ebpmlake.lake.ListeningSockets;
+import org.ebpmlake.lake.ResidentMemory;
 import org.ebpmlake.lake.TemporaryLake;
 import org.ebpmlake.launcher.LakeScript.Finished;
 import org.ebpmlake.pipelines.graph.PipelineDefinition;
@@ -101,23 +102,7 @@ class AirflowIT {
                 settings.dagFolder(), client, Clock.systemUTC());
         dags.deploy(Duration.ofMinutes(3), System.out::println);
         System.out.printf("Airflow idle after deploy: %d MiB resident (API server, scheduler, DAG processor and their children)%n",
-                residentMebibytes(airflow.processIds()));
-    }
-
-    /** A figure for the closing note, not an assertion: the resident memory of the processes and all their descendants. */
-    private static long residentMebibytes(List<Long> processIds) {
-        long kibibytes = 0;
-        for (long pid : processIds.stream().flatMap(id -> ProcessHandle.of(id).stream()
-                .flatMap(handle -> Stream.concat(Stream.of(handle), handle.descendants()))).map(ProcessHandle::pid).distinct().toList()) {
-            try {
-                kibibytes += Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                        .filter(line -> line.startsWith("VmRSS:")).mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                        .sum();
-            } catch (IOException gone) {
-                // The process ended in between: it holds no memory any more.
-            }
-        }
-        return kibibytes / 1024;
+                ResidentMemory.mebibytes(airflow.processIds()));
     }
 
     @AfterAll

@@ -46,15 +46,22 @@ class ServicesIT {
                 "LAKE_SQL_USERS_FILE", directory.resolve("secrets/sql-users.txt").toString(),
                 "LAKE_TRINO_HTTP_PORT", Integer.toString(freePort()),
                 "LAKE_TRINO_HTTPS_PORT", Integer.toString(freePort()),
-                "LAKE_AUDIT_PORT", Integer.toString(auditPort));
+                "LAKE_AUDIT_PORT", Integer.toString(auditPort),
+                // Every service on a port of its own, never a default another clone's services may hold,
+                "LAKE_AIRFLOW_PORT", Integer.toString(freePort()),
+                "LAKE_SUPERSET_PORT", Integer.toString(freePort()),
+                // and secrets of its own, never the repository's var/secrets.
+                "LAKE_AIRFLOW_PASSWORDS_FILE", directory.resolve("secrets/airflow-passwords.json").toString(),
+                "LAKE_SUPERSET_SECRETS_DIRECTORY", directory.resolve("secrets").toString());
         try {
             String up = lake(root, environment, "services", "up");
             assertThat(up).contains("Trino").contains("稼働中 / up");
 
             long trinoPid = pid(services.resolve("trino/trino.pid"));
             long receiverPid = pid(services.resolve("audit/receiver.pid"));
-            List<String> listening = ListeningSockets.of(trinoPid, receiverPid);
-            assertThat(listening).contains("127.0.0.1:" + auditPort)
+            long supersetPid = pid(services.resolve("superset/home/superset.pid"));
+            List<String> listening = ListeningSockets.of(trinoPid, receiverPid, supersetPid);
+            assertThat(listening).contains("127.0.0.1:" + auditPort, "127.0.0.1:" + environment.get("LAKE_SUPERSET_PORT"))
                     .allSatisfy(address -> assertThat(ListeningSockets.isLoopback(address)).as(address).isTrue());
             assertThat(exposedFiles(services, directory.resolve("secrets"))).isEmpty();
 

@@ -2,11 +2,7 @@ package org.ebpmlake.sql;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.OwnerOnlyFiles;
+import org.ebpmlake.lake.services.Readiness;
 import org.ebpmlake.lake.services.ServiceProcess;
 import org.ebpmlake.pipelines.ops.Progress;
 import org.ebpmlake.sql.access.SqlUsers;
@@ -72,7 +69,7 @@ public final class SqlServices {
         if (!trino.process().running()) {
             trino.start(configuration.etc());
         }
-        awaitReceiver(Duration.ofSeconds(60));
+        Readiness.await("audit receiver", this::receiverHealthy, List.of(auditReceiver), Duration.ofSeconds(60), auditReceiver.logFile());
         trino.awaitHealthy(Duration.ofMinutes(3));
         progress.report("Trino: " + settings.jdbcUrl(lake.catalogName()) + " (healthy)");
     }
@@ -97,34 +94,8 @@ public final class SqlServices {
         return settings.auditSpool();
     }
 
-    private void awaitReceiver(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!receiverHealthy()) {
-            if (!auditReceiver.running() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the audit receiver did not start; see " + auditReceiver.logFile());
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the audit receiver", e);
-            }
-        }
-    }
-
     private boolean receiverHealthy() {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.auditPort() + "/health"))
-                            .timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Readiness.answers(URI.create("http://127.0.0.1:" + settings.auditPort() + "/health"));
     }
 
     private static String line(String name, ServiceProcess process, boolean healthy, String address) {

@@ -2,15 +2,10 @@ package org.ebpmlake.sql.audit;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
-import org.ebpmlake.lake.OwnerOnlyFiles;
+import org.ebpmlake.lake.services.GeneratedSecret;
 
 /**
  * The shared secret between Trino's HTTP event listener and the audit receiver: Trino sends it in a header with
@@ -30,16 +25,7 @@ public record AuditSecret(String value) {
 
     public static AuditSecret readOrCreate(Path file) {
         requireNonNull(file, "file is null");
-        try {
-            if (!Files.exists(file)) {
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                OwnerOnlyFiles.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
-            }
-            return new AuditSecret(Files.readString(file, StandardCharsets.UTF_8).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the audit secret " + file, e);
-        }
+        return new AuditSecret(GeneratedSecret.readOrCreate(file, 32));
     }
 
     /** Compares in constant time, so the secret cannot be guessed byte by byte from response times. */

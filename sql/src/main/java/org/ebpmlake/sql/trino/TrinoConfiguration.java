@@ -53,6 +53,14 @@ public final class TrinoConfiguration {
         return etc().resolve("truststore.p12");
     }
 
+    /**
+     * The server's self-signed certificate (PEM), for clients that take a certificate file rather than a trust store,
+     * such as Superset's Trino driver.
+     */
+    public Path certificate() {
+        return etc().resolve("trino.crt");
+    }
+
     /** The trust store's password: it protects nothing secret (a public certificate), so it is fixed. */
     public static String trustStorePassword() {
         return "ebpm-lake-truststore";
@@ -162,7 +170,7 @@ public final class TrinoConfiguration {
             throw new UncheckedIOException("cannot replace the key store under " + etc(), e);
         }
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Path certificate = etc().resolve("trino.crt");
+        Path certificate = certificate();
         runKeytool(List.of(keytool, "-genkeypair", "-alias", "trino", "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650",
                 "-dname", "CN=127.0.0.1, O=ebpm-lake", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
                 "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", password, "-keypass", password));
