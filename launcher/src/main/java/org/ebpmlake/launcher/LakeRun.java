@@ -89,7 +89,7 @@ public final class LakeRun {
         LocalDate asOf = LocalDate.parse(settings.option("lake.as-of-date").orElse("2025-03-31"));
 
         Inbox inbox = Inbox.of(settings, clock);
-        inbox.createFolders(datasets.datasets().stream().filter(dataset -> dataset.zones().contains(Zone.RAW))
+        inbox.createFolders(datasets.datasets().stream().filter(dataset -> dataset.isSource())
                 .map(DatasetDeclaration::name).toList());
         Optional<SampleDeliveries> samples = Optional.empty();
         if (settings.environment().equals(LakeSettingsLoader.DEFAULT_ENVIRONMENT)) {

@@ -205,7 +205,7 @@ class AirflowIT {
                 .withOption("lake.sample.scale", "tiny");
         new LakeRun(embedded.spark(), same, PseudonymKey.of(LakeScript.KEY), line -> { }, Clock.systemUTC()).run();
         for (ZoneTable table : DatasetCatalog.load().tables()) {
-            if (table.name().zone() == Zone.OPS && !table.name().name().equals("quarantine")) {
+            if (table.name().zone() == Zone.OPS) {
                 continue;
             }
             String name = table.name().toString();

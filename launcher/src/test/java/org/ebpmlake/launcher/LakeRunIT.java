@@ -66,13 +66,13 @@ class LakeRunIT {
         assertThat(first.rowsOf("mart.kpi_progress")).isEqualTo(KpiCatalogFile.load().size());
         // The samples carry a few deliberate flaws (an unfilled KPI cell, a bound instead of a figure, a cut-off log line).
         assertThat(quarantined).isGreaterThanOrEqualTo(3);
-        assertThat(first.rowsOf("ops.quarantine")).isEqualTo(quarantined);
+        assertThat(first.rowsOf("raw.quarantine")).isEqualTo(quarantined);
         for (TableCount table : first.tables()) {
             if (!table.table().startsWith("ops.")) {
                 assertThat(second.rowsOf(table.table())).as("rows of %s after the re-run", table.table()).isEqualTo(table.rows());
             }
         }
-        assertThat(second.rowsOf("ops.quarantine")).isEqualTo(quarantined);
+        assertThat(second.rowsOf("raw.quarantine")).isEqualTo(quarantined);
         // An empty delivery (a department with nothing new) adds nothing whether or not it is recognised.
         assertThat(second.ingestions()).allSatisfy(ingestion -> assertThat(ingestion.alreadyIngested() || ingestion.rowsRead() == 0)
                 .as("%s re-read", ingestion.sourceFile()).isTrue());

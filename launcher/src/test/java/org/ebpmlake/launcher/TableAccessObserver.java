@@ -21,7 +21,7 @@ import scala.runtime.AbstractPartialFunction;
 
 /**
  * Watches an embedded run through Spark: every table each task's queries read or wrote (an Iceberg metadata table
- * such as {@code ops.quarantine.snapshots} counts as its table), so a test can hold the definition's declared reads and
+ * such as {@code raw.quarantine.snapshots} counts as its table), so a test can hold the definition's declared reads and
  * writes against what the code really does.
  */
 final class TableAccessObserver implements TaskObserver, QueryExecutionListener {

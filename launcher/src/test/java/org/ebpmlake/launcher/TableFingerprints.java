@@ -44,7 +44,6 @@ final class TableFingerprints {
                 fingerprints.put(name, of(lake, name));
             }
         }
-        fingerprints.put("ops.quarantine", of(lake, "ops.quarantine"));
         return fingerprints;
     }
 

@@ -65,7 +65,7 @@ public final class LakeTables {
     }
 
     private static boolean rebuiltFromRaw(ZoneTable declared) {
-        return declared.name().zone() == Zone.CURATED && declared.dataset().zones().contains(Zone.RAW);
+        return declared.name().zone() == Zone.CURATED && declared.dataset().isSource();
     }
 
     /** Same column names and types in the same order; field ids may differ (an added column gets a fresh id). */

@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Creates the lake's folders and secret files readable by their owner only (0700 and 0600), whatever the umask
@@ -58,7 +59,7 @@ public final class OwnerOnlyFiles {
      */
     public static void restrictTree(Path root) {
         requireNonNull(root, "root is null");
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+        try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.filter(path -> !Files.isSymbolicLink(path)).toList()) {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
                 if (permissions.removeIf(permission -> !permission.name().startsWith("OWNER"))) {

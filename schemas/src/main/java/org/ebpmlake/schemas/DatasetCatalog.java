@@ -76,9 +76,9 @@ public final class DatasetCatalog {
      */
     public DatasetDeclaration source(String name) {
         requireNonNull(name, "name is null");
-        List<String> sources = datasets.stream().filter(dataset -> dataset.zones().contains(Zone.RAW))
+        List<String> sources = datasets.stream().filter(dataset -> dataset.isSource())
                 .map(DatasetDeclaration::name).distinct().toList();
-        return datasets.stream().filter(dataset -> dataset.name().equals(name) && dataset.zones().contains(Zone.RAW))
+        return datasets.stream().filter(dataset -> dataset.name().equals(name) && dataset.isSource())
                 .findFirst()
                 .orElseThrow(() -> new LakeException(ErrorCategory.UNKNOWN_NAME, "データセット " + name
                         + " は取込先（raw ゾーンを持つデータセット）ではありません。次のいずれかを指定してください / " + name

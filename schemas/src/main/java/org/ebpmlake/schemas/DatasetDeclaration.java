@@ -15,7 +15,7 @@ import java.util.Set;
  * @param key the columns that identify a row in the source (used for uniqueness checks)
  * @param partitionedBy Iceberg partition transforms, such as {@code ward_code} or {@code day(pinged_at)}
  * @param quality checks declared beyond those the columns imply; empty when the section is absent
- * @param schedule how often the source is delivered; every source dataset (one with a raw zone) declares one
+ * @param schedule how often the source is delivered; every source dataset (raw and curated zones) declares one
  */
 public record DatasetDeclaration(
         String name,
@@ -45,9 +45,10 @@ public record DatasetDeclaration(
         }
         requireNonNull(quality, "quality is null for dataset " + name);
         requireNonNull(schedule, "schedule is null for dataset " + name);
-        if (zones.contains(Zone.RAW) != schedule.isPresent()) {
-            throw new IllegalArgumentException("dataset " + name + ": a source dataset (raw zone) declares its delivery"
-                    + " schedule (daily, monthly or quarterly), and only a source dataset does");
+        boolean delivered = zones.contains(Zone.RAW) && zones.contains(Zone.CURATED);
+        if (delivered != schedule.isPresent()) {
+            throw new IllegalArgumentException("dataset " + name + ": a source dataset (raw and curated zones) declares"
+                    + " its delivery schedule (daily, monthly or quarterly), and only a source dataset does");
         }
         Set<String> names = new HashSet<>();
         for (ColumnDeclaration column : columns) {
@@ -79,13 +80,21 @@ public record DatasetDeclaration(
         }
     }
 
+    /**
+     * Whether deliveries are ingested into this dataset: it declares how often they come. The raw zone also holds
+     * tables that are not sources (the quarantine), so the zone alone does not say.
+     */
+    public boolean isSource() {
+        return schedule.isPresent();
+    }
+
     /** The declared quality section, or none. */
     public QualityDeclaration qualityChecks() {
         return quality.orElse(QualityDeclaration.NONE);
     }
 
     private static void checkDirectIdentifier(String name, List<Zone> zones, ColumnDeclaration column) {
-        if (zones.contains(Zone.DEID) || zones.contains(Zone.MART)) {
+        if (zones.contains(Zone.DEID) || zones.contains(Zone.MART) || zones.contains(Zone.OPS)) {
             throw new IllegalArgumentException("dataset " + name + " is published in " + zones
                     + " but declares direct identifier " + column.name());
         }

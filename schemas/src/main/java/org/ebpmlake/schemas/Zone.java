@@ -9,7 +9,10 @@ import java.util.Optional;
  * of the same name.
  */
 public enum Zone {
-    /** Source files as delivered, parsed and typed, with lineage; the only zone holding direct identifiers. */
+    /**
+     * Source files as delivered, parsed and typed, with lineage, and the rows that could not be taken (the
+     * quarantine); the only zone holding direct identifiers.
+     */
     RAW,
     /** Conformed codes and types; direct identifiers pseudonymised or dropped. */
     CURATED,
@@ -17,15 +20,12 @@ public enum Zone {
     DEID,
     /** Aggregates that feed dashboards and planners' SQL. */
     MART,
-    /** The platform's own records: run log, quarantine, quality results, privacy reports. */
+    /** The platform's own records: run log, batch ledger, quality results, privacy reports; nothing personal. */
     OPS;
 
-    /** Whether the zone may hold direct identifiers: only the stewards' zones do. */
+    /** Whether the zone may hold direct identifiers: only the raw zone does. */
     public boolean holdsDirectIdentifiers() {
-        return switch (this) {
-            case RAW, OPS -> true;
-            case CURATED, DEID, MART -> false;
-        };
+        return this == RAW;
     }
 
     public String namespace() {

@@ -57,7 +57,7 @@ public final class ZoneTableLayout {
                 properties.put(ZoneTable.PRIVACY_PROPERTY_PREFIX + year, "insensitive");
             }
         }
-        if (zone == Zone.RAW) {
+        if (zone == Zone.RAW && dataset.isSource()) {
             // Whole source-file names in the data files' statistics (Iceberg keeps 16 characters by default), so a
             // corrected re-delivery can drop its predecessor's files by name in the commit that adds its own.
             properties.put("write.metadata.metrics.column." + LineageColumn.SOURCE_FILE.columnName(), "full");
@@ -65,7 +65,7 @@ public final class ZoneTableLayout {
                 fields.add(Types.NestedField.optional(fields.size() + 1, lineage.columnName(), lineage.type(),
                         lineage.description().bilingual()));
             }
-        } else if (dataset.zones().contains(Zone.RAW)) {
+        } else if (dataset.isSource()) {
             LineageColumn batch = LineageColumn.BATCH_ID;
             fields.add(Types.NestedField.optional(fields.size() + 1, batch.columnName(), batch.type(),
                     batch.description().bilingual()));

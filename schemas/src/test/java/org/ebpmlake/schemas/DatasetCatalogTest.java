@@ -50,7 +50,7 @@ class DatasetCatalogTest {
     @Test
     void everyDeliveredTableCarryingAStudentSchoolOrWardKeyChecksItsReferences() {
         for (DatasetDeclaration dataset : catalog.datasets()) {
-            if (!dataset.zones().contains(Zone.RAW)) {
+            if (!dataset.isSource()) {
                 continue;
             }
             List<String> referenced = dataset.qualityChecks().references().stream().map(ReferenceCheck::column).toList();
@@ -149,6 +149,39 @@ class DatasetCatalogTest {
         assertThatThrownBy(() -> new DatasetDeclaration("leaky", List.of(Zone.MART), new LocalizedText("漏えい", "leak"),
                 List.of(), List.of(), List.of(name), Optional.empty(), Optional.empty()))
                 .hasMessageContaining("direct identifier name_kanji");
+    }
+
+    @Test
+    void noTableOutsideTheRawZoneCarriesADirectIdentifier() {
+        for (ZoneTable table : catalog.tables()) {
+            if (table.name().zone() == Zone.RAW) {
+                continue;
+            }
+            assertThat(table.properties()).as("privacy classes of %s", table.name())
+                    .doesNotContainValue(PrivacyClass.DIRECT_IDENTIFIER.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Test
+    void theQuarantineKeepsTheRowAsDeliveredInTheRawZoneWithoutBeingASource() {
+        ZoneTable quarantine = catalog.table(new TableName(Zone.RAW, "quarantine"));
+
+        assertThat(quarantine.properties()).containsEntry(ZoneTable.PRIVACY_PROPERTY_PREFIX + "raw_record", "direct_identifier");
+        assertThat(quarantine.dataset().isSource()).isFalse();
+        assertThat(quarantine.schema().findField(LineageColumn.BATCH_ID.columnName())).as("no lineage of its own").isNull();
+        assertThat(catalog.find(new TableName(Zone.OPS, "quarantine"))).isEmpty();
+        assertThatThrownBy(() -> catalog.source("quarantine")).hasMessageContaining("residents");
+    }
+
+    @Test
+    void rejectsADirectIdentifierInTheOpsZone() {
+        ColumnDeclaration row = new ColumnDeclaration("raw_record", ColumnType.STRING, true,
+                PrivacyClass.DIRECT_IDENTIFIER, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                new LocalizedText("元の行", "row as delivered"));
+
+        assertThatThrownBy(() -> new DatasetDeclaration("rejects", List.of(Zone.OPS), new LocalizedText("隔離", "rejects"),
+                List.of(), List.of(), List.of(row), Optional.empty(), Optional.empty()))
+                .hasMessageContaining("declares direct identifier raw_record");
     }
 
     @Test

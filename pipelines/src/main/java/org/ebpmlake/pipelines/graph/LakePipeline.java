@@ -59,7 +59,7 @@ public final class LakePipeline {
         requireNonNull(datasets, "datasets is null");
         requireNonNull(policies, "policies is null");
         LakePipeline pipeline = new LakePipeline();
-        List<DatasetDeclaration> sources = datasets.datasets().stream().filter(dataset -> dataset.zones().contains(Zone.RAW)).toList();
+        List<DatasetDeclaration> sources = datasets.datasets().stream().filter(dataset -> dataset.isSource()).toList();
         for (DatasetDeclaration source : sources) {
             pipeline.ingest(source);
         }

@@ -35,7 +35,7 @@ import org.ebpmlake.schemas.Zone;
  * sequence is its current state. The only code that knows the table's layout.
  *
  * <p>Batches are found from what ingest leaves, not told by it: the lineage columns of the raw table and the
- * rows of {@code ops.quarantine}. Only rows ingested since the newest registered delivery are read, so finding
+ * rows of {@code raw.quarantine}. Only rows ingested since the newest registered delivery are read, so finding
  * new batches costs a read of the new files, whatever the size of the table.
  */
 public final class BatchLedger {
@@ -83,7 +83,7 @@ public final class BatchLedger {
         requireNonNull(dataset, "dataset is null");
         requireNonNull(known, "known is null");
         requireNonNull(runId, "runId is null");
-        if (!dataset.zones().contains(Zone.RAW)) {
+        if (!dataset.isSource()) {
             return List.of();
         }
         Set<String> knownIds = known.stream().map(BatchRecord::batchId).collect(Collectors.toSet());

@@ -13,7 +13,7 @@ import org.ebpmlake.lake.TableWrites;
 import org.ebpmlake.schemas.TableName;
 
 /**
- * An ops table that holds rows about delivered files ({@code ops.quarantine}, {@code ops.ingest_warnings}),
+ * A table that holds rows about delivered files ({@code raw.quarantine}, {@code ops.ingest_warnings}),
  * each row with the dataset, source file, file hash and line it is about. A delivery's rows are written in one
  * commit that also removes those of an earlier delivery of the same file name, and are taken back if the
  * delivery's raw commit fails.

@@ -10,11 +10,11 @@ import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
 
 /**
- * {@code ops.quarantine}: rejected rows with file, line, field and reason. Keyed by dataset, file hash and line, so
+ * {@code raw.quarantine}: rejected rows with file, line, field and reason. Keyed by dataset, file hash and line, so
  * quarantining the same delivery twice adds nothing.
  */
 public final class QuarantineTable {
-    public static final TableName TABLE = new TableName(Zone.OPS, "quarantine");
+    public static final TableName TABLE = new TableName(Zone.RAW, "quarantine");
 
     private final PerDeliveryTable rows;
 

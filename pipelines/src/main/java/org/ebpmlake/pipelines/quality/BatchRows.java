@@ -108,7 +108,7 @@ final class BatchRows {
 
     private Dataset<Row> withReference(Dataset<Row> rows, BatchRecord batch, ReferenceCheck reference, List<String> admitted) {
         DatasetDeclaration target = datasets.dataset(reference.dataset());
-        if (target.key().size() != 1 || !target.zones().contains(Zone.RAW)) {
+        if (target.key().size() != 1 || !target.isSource()) {
             throw new IllegalArgumentException("reference " + reference.column() + " needs " + target.name()
                     + " to be a delivered dataset with a one-column key, not " + target.key());
         }

@@ -34,7 +34,7 @@ public final class BlockedDatasets {
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         for (DatasetDeclaration dataset : datasets.datasets()) {
-            if (!dataset.zones().contains(Zone.RAW)) {
+            if (!dataset.isSource()) {
                 continue;
             }
             List<BatchRecord> blocked = ledger.batches(dataset.name()).stream()

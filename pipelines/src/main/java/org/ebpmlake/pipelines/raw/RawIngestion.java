@@ -46,7 +46,7 @@ import org.ebpmlake.schemas.Zone;
  * file is one batch, identified by the SHA-256 of its bytes: the same bytes again add nothing, and a file
  * of the same name with other bytes (a corrected re-delivery) replaces its predecessor's rows in the same
  * commit that adds its own. Every record read is either accepted, with lineage, or quarantined in
- * {@code ops.quarantine} with line, field and reason; the counts, and the file's physical lines, are checked to
+ * {@code raw.quarantine} with line, field and reason; the counts, and the file's physical lines, are checked to
  * add up. What the steward should know though nothing was refused goes to {@code ops.ingest_warnings}.
  *
  * <p>Order of the commits: the quarantined rows and the warnings first (each replacing a predecessor's), then

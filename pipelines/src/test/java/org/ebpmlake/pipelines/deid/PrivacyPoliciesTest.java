@@ -32,7 +32,7 @@ class PrivacyPoliciesTest {
         Set<String> withPolicy = policies.stream().map(PrivacyPolicy::dataset).collect(Collectors.toSet());
         // Source datasets; ops.quarantine keeps rejected raw rows for stewards and is never published.
         List<String> personal = catalog.datasets().stream()
-                .filter(dataset -> dataset.zones().contains(Zone.RAW))
+                .filter(dataset -> dataset.isSource())
                 .filter(dataset -> dataset.columns().stream().anyMatch(column -> column.privacy() == PrivacyClass.DIRECT_IDENTIFIER))
                 .map(DatasetDeclaration::name).toList();
         // GPS pings are published only as mesh × hour counts by the footfall mart, under its own threshold.

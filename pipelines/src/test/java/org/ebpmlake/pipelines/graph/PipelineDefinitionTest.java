@@ -77,7 +77,7 @@ class PipelineDefinitionTest {
 
     @Test
     void everySourceDatasetIsIngestedCheckedAndPromotedAndEveryPolicyPublished() {
-        for (DatasetDeclaration source : DATASETS.datasets().stream().filter(dataset -> dataset.zones().contains(Zone.RAW)).toList()) {
+        for (DatasetDeclaration source : DATASETS.datasets().stream().filter(dataset -> dataset.isSource()).toList()) {
             for (String stage : List.of("ingest.", "quality.", "promote.")) {
                 assertThat(pipeline.find(stage + source.name())).as(stage + source.name()).isPresent();
             }

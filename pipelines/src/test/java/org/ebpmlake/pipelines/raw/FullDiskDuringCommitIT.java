@@ -74,7 +74,7 @@ class FullDiskDuringCommitIT {
                 // Every row read back from its data files, not from metadata counts.
                 assertThat(lake.spark().table(table).javaRDD().count()).as("rows with %d bytes free", FREE_BYTES_LEFT[attempt])
                         .isEqualTo(expectedRows);
-                assertThat(lake.spark().table(onSmallDisk.catalogName() + ".ops.quarantine").javaRDD().count()).isZero();
+                assertThat(lake.spark().table(onSmallDisk.catalogName() + ".raw.quarantine").javaRDD().count()).isZero();
             }
 
             assertThat(failures).as("deliveries the full disk stopped").isPositive();

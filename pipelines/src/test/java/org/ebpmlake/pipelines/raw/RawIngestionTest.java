@@ -46,7 +46,7 @@ class RawIngestionTest {
         assertThat(row.<String>getAs("_source_file")).isEqualTo("kpi_2024.csv");
         assertThat(row.<Long>getAs("_line")).isEqualTo(2L);
         assertThat(row.<String>getAs("_batch_id")).isEqualTo(result.batchId());
-        Row quarantined = lake.spark().table(lake.table("ops.quarantine")).first();
+        Row quarantined = lake.spark().table(lake.table("raw.quarantine")).first();
         assertThat(quarantined.<String>getAs("dataset")).isEqualTo("kpi_actuals_reported");
         assertThat(quarantined.<String>getAs("batch_id")).isEqualTo(result.batchId());
         assertThat(quarantined.<String>getAs("source_file")).isEqualTo("kpi_2024.csv");
@@ -68,7 +68,7 @@ class RawIngestionTest {
         IngestionResult result = ingestion(lake).ingest("nurse_visits", file, LocalDate.of(2025, 3, 31));
 
         assertThat(result.conservation()).endsWith("read 5 = accepted 2 + quarantined 3");
-        assertThat(lake.spark().table(lake.table("ops.quarantine")).orderBy("line").collectAsList())
+        assertThat(lake.spark().table(lake.table("raw.quarantine")).orderBy("line").collectAsList())
                 .extracting(row -> row.getAs("line") + " " + row.getAs("field") + " " + row.getAs("reason"))
                 .containsExactly("3 minutes_stayed minutes_stayed: not a whole number", "4 visit_id duplicate key in this delivery",
                         "5 visit_id duplicate key in this delivery");
@@ -93,7 +93,7 @@ class RawIngestionTest {
 
         assertThat(second.alreadyIngested()).isTrue();
         assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(rawRows);
-        assertThat(lake.count("ops.quarantine")).isEqualTo(1);
+        assertThat(lake.count("raw.quarantine")).isEqualTo(1);
     }
 
     @Test
@@ -122,7 +122,7 @@ class RawIngestionTest {
         List<Row> rows = lake.spark().table(lake.table("raw.kpi_actuals_reported")).collectAsList();
         assertThat(rows).singleElement().satisfies(row -> assertThat(row.<Double>getAs("actual_value")).isEqualTo(1250.0));
         assertThat(snapshots(lake)).isEqualTo(snapshotsBefore + 1);
-        assertThat(lake.count("ops.quarantine")).isZero();
+        assertThat(lake.count("raw.quarantine")).isZero();
         assertThat(lake.count("ops.ingest_warnings")).isZero();
     }
 
@@ -140,7 +140,7 @@ class RawIngestionTest {
 
         assertThat(snapshots(lake)).isEqualTo(snapshotsBefore);
         assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(1);
-        assertThat(lake.count("ops.quarantine")).isZero();
+        assertThat(lake.count("raw.quarantine")).isZero();
     }
 
     @Test
@@ -158,13 +158,13 @@ class RawIngestionTest {
 
         assertThat(snapshots(lake)).isEqualTo(snapshotsBefore);
         assertThat(lake.count("raw.kpi_actuals_reported")).isZero();
-        assertThat(lake.spark().table(lake.table("ops.quarantine")).collectAsList())
+        assertThat(lake.spark().table(lake.table("raw.quarantine")).collectAsList())
                 .extracting(row -> row.<String>getAs("source_file")).containsExactly("kpi_earlier.csv");
         assertThat(lake.count("ops.ingest_warnings")).isZero();
         IngestionResult retried = ingestion(lake).ingest("kpi_actuals_reported", file);
         assertThat(retried.alreadyIngested()).isFalse();
         assertThat(lake.count("raw.kpi_actuals_reported")).isEqualTo(2);
-        assertThat(lake.count("ops.quarantine")).isEqualTo(2);
+        assertThat(lake.count("raw.quarantine")).isEqualTo(2);
         assertThat(lake.count("ops.ingest_warnings")).isEqualTo(1);
     }
 
@@ -180,7 +180,7 @@ class RawIngestionTest {
 
         assertThat(other.alreadyIngested()).isFalse();
         assertThat(other.rowsQuarantined()).isEqualTo(1);
-        assertThat(lake.count("ops.quarantine")).isEqualTo(2);
+        assertThat(lake.count("raw.quarantine")).isEqualTo(2);
     }
 
     @Test

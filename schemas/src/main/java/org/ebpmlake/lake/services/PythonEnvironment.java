@@ -83,7 +83,8 @@ public record PythonEnvironment(Path directory, Path lockFile) {
                 long started = System.nanoTime();
                 progress.accept("Python 環境をインストール中 / installing the Python environment " + directory
                         + " from PyPI (" + lockFile.getFileName() + ") ...");
-                Path uv = ensureUv(parent.resolve("uv"));
+                Path uvDirectory = parent.resolve("uv");
+                Path uv = ensureUv(uvDirectory);
                 deleteRecursively(directory);
                 Path log = parent.resolve(directory.getFileName() + "-install.log");
                 run(List.of(uv.toString(), "venv", "--quiet", "-p", python3().toString(), directory.toString()), log);
@@ -91,7 +92,7 @@ public record PythonEnvironment(Path directory, Path lockFile) {
                         executable("python").toString(), lockFile.toString()), log);
                 // uv copies each package's files with the package's own modes: owner-only, as every file the lake writes.
                 OwnerOnlyFiles.restrictTree(directory);
-                OwnerOnlyFiles.restrictTree(uv.getParent().getParent());
+                OwnerOnlyFiles.restrictTree(uvDirectory);
                 Files.writeString(directory.resolve(MARKER), sha256(lockFile) + "\n");
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 progress.accept(String.format("Python 環境を用意しました / installed %s in %.1f s", directory, took.toMillis() / 1000.0));
