@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -293,14 +294,14 @@ class LakeRunIT {
             }
         }
         String firstName = lake.spark().table(lake.table("raw.residents")).first().getAs("name_kanji");
-        for (String zone : List.of("curated", "deid", "mart")) {
+        for (String zone : List.of("curated", "deid", "mart", "ops")) {
             for (Row table : lake.spark().sql("SHOW TABLES IN " + lake.settings().catalogName() + "." + zone).collectAsList()) {
                 String name = lake.table(zone + "." + table.getString(1));
                 assertThat(lake.spark().table(name).toJSON().collectAsList()).as(name)
                         .noneSatisfy(json -> assertThat(json).contains(firstName));
             }
         }
-        assertThat(Zone.RAW.holdsDirectIdentifiers()).isTrue();
+        assertThat(Arrays.stream(Zone.values()).filter(Zone::holdsDirectIdentifiers)).containsExactly(Zone.RAW);
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -50,23 +52,32 @@ final class LeakScan {
 
     /** Where raw personal values were found: "deid.x.column" for table cells, file paths and "log line n" for text. */
     List<String> findings(Path site, List<String> logLines) {
-        Dataset<String> personal = personalValues();
-        List<String> findings = new ArrayList<>(inTables(personal));
-        Set<String> values = new HashSet<>(personal.filter((org.apache.spark.api.java.function.FilterFunction<String>)
+        List<String> findings = new ArrayList<>(inTables(personalValues()));
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Path file : files(site)) {
+            texts.put(file.toString(), read(file));
+        }
+        for (int line = 0; line < logLines.size(); line++) {
+            texts.put("log line " + (line + 1), logLines.get(line));
+        }
+        findings.addAll(inTexts(texts));
+        return findings;
+    }
+
+    /** The names of the texts (a service's answers, a log) that hold a raw personal value anywhere in them. */
+    List<String> inTexts(Map<String, String> textsByPlace) {
+        Set<String> values = new HashSet<>(personalValues().filter((org.apache.spark.api.java.function.FilterFunction<String>)
                 value -> value.length() >= MINIMUM_TEXT_LENGTH).collectAsList());
         Set<Integer> lengths = new TreeSet<>();
         values.forEach(value -> lengths.add(value.length()));
-        for (Path file : files(site)) {
-            if (containsAny(read(file), values, lengths)) {
-                findings.add(file.toString());
-            }
-        }
-        for (int line = 0; line < logLines.size(); line++) {
-            if (containsAny(logLines.get(line), values, lengths)) {
-                findings.add("log line " + (line + 1));
-            }
-        }
-        return findings;
+        return textsByPlace.entrySet().stream().filter(text -> containsAny(text.getValue(), values, lengths))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** One name of a resident as the raw zone holds it: what a scan must find if it were planted elsewhere. */
+    String aPersonalValue() {
+        return lake.spark().table(new org.ebpmlake.schemas.TableName(Zone.RAW, "residents").in(lake.settings().catalogName()))
+                .first().getAs("name_kanji");
     }
 
     private Dataset<String> personalValues() {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ import org.ebpmlake.lake.ListeningSockets;
 import org.ebpmlake.lake.ResidentMemory;
 import org.ebpmlake.lake.TemporaryLake;
 import org.ebpmlake.lake.services.GeneratedSecret;
+import org.ebpmlake.schemas.DatasetCatalog;
 import org.ebpmlake.schemas.LocalizedText;
 import org.ebpmlake.sql.access.Role;
 import org.ebpmlake.sql.access.SqlUsers;
@@ -286,6 +288,24 @@ class SupersetIT {
         List<String> listening = ListeningSockets.of(superset.processIds().stream().mapToLong(Long::longValue).toArray());
 
         assertThat(listening).isNotEmpty().allSatisfy(socket -> assertThat(ListeningSockets.isLoopback(socket)).as(socket).isTrue());
+    }
+
+    @Test
+    @Order(7)
+    void noNameIdOrAddressOfTheRawZoneReachesSuperset() throws IOException {
+        Map<String, String> texts = new LinkedHashMap<>();
+        first.charts().forEach((key, id) -> {
+            texts.put("chart " + key, admin.get("/api/v1/chart/" + id).toString());
+            texts.put("data of chart " + key, admin.get("/api/v1/chart/" + id + "/data/").toString());
+        });
+        first.datasets().forEach((key, id) -> texts.put("dataset of " + key, admin.get("/api/v1/dataset/" + id).toString()));
+        first.dashboards().forEach((key, id) -> texts.put("dashboard " + key, admin.get("/api/v1/dashboard/" + id).toString()));
+        texts.put("Superset's log", Files.readString(superset.settings().home().resolve("superset.log")));
+        LeakScan scan = new LeakScan(lake, DatasetCatalog.load());
+
+        assertThat(scan.inTexts(texts)).as("places in Superset holding a raw name, id or address").isEmpty();
+        // The scan finds what it looks for: a resident's name planted in a chart's answer is reported.
+        assertThat(scan.inTexts(Map.of("planted", texts.values().iterator().next() + scan.aPersonalValue()))).containsExactly("planted");
     }
 
     /**
