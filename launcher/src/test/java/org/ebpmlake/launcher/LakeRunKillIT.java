@@ -106,8 +106,15 @@ class LakeRunKillIT {
         assertThat(landed).as("kills that interrupted a running ./lake run (%d missed)", missed).isEqualTo(kills);
         // Every stage a kill was aimed at was interrupted at least once (with 50 kills: every stage of the pipeline).
         assertThat(killsByStage.keySet()).as("stages interrupted").isEqualTo(targetedStages);
-        // Every table compared before the verdict, so a failure names all that differ.
-        assertThat(TableFingerprints.of(killed)).as("every table after %d kills, against the clean run", landed)
+        // Every table compared before the verdict, so a failure names all that differ, and in which columns.
+        Map<String, TableFingerprints.Fingerprint> actual = TableFingerprints.of(killed);
+        Map<String, List<String>> differing = new TreeMap<>();
+        expected.forEach((table, fingerprint) -> {
+            if (!fingerprint.equals(actual.get(table)) && actual.containsKey(table)) {
+                differing.put(table, TableFingerprints.differingColumns(clean, killed, table));
+            }
+        });
+        assertThat(actual).as("every table after %d kills, against the clean run; columns that differ: %s", landed, differing)
                 .containsExactlyInAnyOrderEntriesOf(expected);
     }
 

@@ -2,6 +2,7 @@ package org.ebpmlake.launcher;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,25 @@ final class TableFingerprints {
                 + name + ".history h ON s.snapshot_id = h.snapshot_id WHERE h.is_current_ancestor ORDER BY h.made_current_at DESC LIMIT 1")
                 .collectAsList();
         return current.isEmpty() ? 0 : current.get(0).getLong(0);
+    }
+
+    /**
+     * The columns of a table whose contents differ between two lakes (each column's order-free checksum), volatile ones
+     * included, so a failed comparison says where to look.
+     */
+    static List<String> differingColumns(TemporaryLake left, TemporaryLake right, String table) {
+        List<String> differing = new ArrayList<>();
+        for (String column : left.spark().table(left.table(table)).columns()) {
+            if (!columnChecksum(left, table, column).equals(columnChecksum(right, table, column))) {
+                differing.add(column + (VOLATILE_COLUMN.matcher(column).matches() ? " (left out)" : ""));
+            }
+        }
+        return differing;
+    }
+
+    private static String columnChecksum(TemporaryLake lake, String table, String column) {
+        return lake.spark().sql("SELECT coalesce(cast(sum(cast(xxhash64(to_json(struct(`" + column + "`))) AS DECIMAL(38,0)))"
+                + " AS STRING), '0') FROM " + lake.table(table)).first().getString(0);
     }
 
     static Fingerprint of(TemporaryLake lake, String table) {
