@@ -293,13 +293,15 @@ class SupersetIT {
     @Test
     @Order(7)
     void noNameIdOrAddressOfTheRawZoneReachesSuperset() throws IOException {
+        // The ids as they are now: an earlier test removed a chart and published it again under a new id.
+        Publication current = publisher.publish(declared);
         Map<String, String> texts = new LinkedHashMap<>();
-        first.charts().forEach((key, id) -> {
+        current.charts().forEach((key, id) -> {
             texts.put("chart " + key, admin.get("/api/v1/chart/" + id).toString());
             texts.put("data of chart " + key, admin.get("/api/v1/chart/" + id + "/data/").toString());
         });
-        first.datasets().forEach((key, id) -> texts.put("dataset of " + key, admin.get("/api/v1/dataset/" + id).toString()));
-        first.dashboards().forEach((key, id) -> texts.put("dashboard " + key, admin.get("/api/v1/dashboard/" + id).toString()));
+        current.datasets().forEach((key, id) -> texts.put("dataset of " + key, admin.get("/api/v1/dataset/" + id).toString()));
+        current.dashboards().forEach((key, id) -> texts.put("dashboard " + key, admin.get("/api/v1/dashboard/" + id).toString()));
         texts.put("Superset's log", Files.readString(superset.settings().home().resolve("superset.log")));
         LeakScan scan = new LeakScan(lake, DatasetCatalog.load());
 
