@@ -1,5 +1,8 @@
 package org.ebpmlake.anonymize.search;
 
+import java.util.Optional;
+import java.util.stream.Stream;
+
 /**
  * How a multi-dimensional metric combines the per-attribute values into one figure, each attribute's value
  * multiplied by its weight exactly where ARX's {@code ILMultiDimensional*} classes multiply it (weights are ARX's
@@ -15,6 +18,11 @@ public enum AggregateFunction {
     ARITHMETIC_MEAN,
     /** ARX's default for non-uniform entropy: Σ vᵢ wᵢ. */
     SUM;
+
+    /** The function of this name, as policies and the command line write it: geometric_mean, arithmetic_mean, sum. */
+    public static Optional<AggregateFunction> named(String name) {
+        return Stream.of(values()).filter(function -> function.name().equalsIgnoreCase(name.trim())).findFirst();
+    }
 
     double aggregate(double[] values, double[] weights) {
         switch (this) {
