@@ -14,16 +14,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each utility metric on a table small enough to compute by hand, and the search following the metric and the
- * weights. Hierarchies: zip 1001, 1002 → 100* → * (domain 2) and age 21, 22 → 20-29, 31, 32 → 30-39, then *
+ * weights. Hierarchies (those of {@link AnonymizerTest}): zip 1001, 1002 → 100* → * (domain 2) and age 21, 22 → 20-29, 31, 32 → 30-39, then *
  * (domain 4). The six records 1001/21 ×2, 1001/22, 1002/31, 1002/32 ×2 at the bottom node {0, 0} under 2-anonymity
  * keep the classes 1001/21 and 1002/32 and suppress 1001/22 and 1002/31, within a limit of 2 of 6 records.
  */
 class UtilityMetricsTest {
-    private static final Hierarchy ZIP = new Hierarchy(List.of(List.of("1001", "100*", "*"), List.of("1002", "100*", "*")));
-    private static final Hierarchy AGE = new Hierarchy(List.of(List.of("21", "20-29", "*"), List.of("22", "20-29", "*"),
-            List.of("31", "30-39", "*"), List.of("32", "30-39", "*")));
-    private static final List<QuasiIdentifier> ZIP_AND_AGE =
-            List.of(new QuasiIdentifier("zip", ZIP), new QuasiIdentifier("age", AGE));
+    private static final Hierarchy ZIP = AnonymizerTest.ZIP;
+    private static final Hierarchy AGE = AnonymizerTest.AGE;
+    private static final List<QuasiIdentifier> ZIP_AND_AGE = AnonymizerTest.ZIP_AND_AGE;
     private static final Table SIX = table("1001,21", "1001,21", "1001,22", "1002,31", "1002,32", "1002,32");
     /** Suppresses up to floor(0.34 × 6) = 2 records. */
     private static final double TWO_OF_SIX = 0.34;
