@@ -368,8 +368,11 @@ public record PrivacyPolicy(String dataset, String publishes, PrivacyTier tier, 
         } catch (ValueInstantiationException e) {
             // A value the policy's records refuse: their own one-line reason, with the file and line, not Jackson's.
             if (e.getCause() instanceof IllegalArgumentException refused) {
-                throw new IllegalArgumentException("privacy policy " + file + ", line " + e.getLocation().getLineNr() + ": "
-                        + refused.getMessage(), e);
+                String line = "";
+                if (e.getLocation() != null) {
+                    line = ", line " + e.getLocation().getLineNr();
+                }
+                throw new IllegalArgumentException("privacy policy " + file + line + ": " + refused.getMessage(), e);
             }
             throw new UncheckedIOException("cannot read the privacy policy " + file + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
