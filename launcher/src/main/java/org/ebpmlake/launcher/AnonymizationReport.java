@@ -12,13 +12,14 @@ import org.ebpmlake.anonymize.verify.VerificationVerdict;
 
 /**
  * The privacy report of one anonymized file, as written to JSON: what was asked, the transformation found,
- * its utility and risks, how the search went, and what the independent verifier said.
+ * its utility (ARX's Loss, discernibility, and the metric the search minimised with its value) and risks, how
+ * the search went, and what the independent verifier said.
  */
 record AnonymizationReport(String input, long records, List<String> models, double suppressionLimit,
         Map<String, Integer> transformation, long suppressedRecords, long classes, long smallestClass,
         double averageClassSize, double informationLoss, Map<String, Double> attributeLoss, double discernibility,
-        ReidentificationRisks risks, long nodesChecked, long latticeSize, boolean optimal, long encodingMillis,
-        long searchMillis, boolean verified, List<String> violations, String engine, String engineReason) {
+        String optimisedMetric, double optimisedValue, ReidentificationRisks risks, long nodesChecked, long latticeSize,
+        boolean optimal, long encodingMillis, long searchMillis, boolean verified, List<String> violations, String engine, String engineReason) {
 
     static AnonymizationReport of(Path input, long records, List<PrivacyModel> models, double suppressionLimit,
             GeneralizationPlan result, VerificationVerdict verdict, ReidentificationRisks risks, EngineChoice engine) {
@@ -29,7 +30,8 @@ record AnonymizationReport(String input, long records, List<String> models, doub
         return new AnonymizationReport(input.toString(), records, modelNames, suppressionLimit,
                 result.transformation().levelByAttribute(), result.suppressedRecords(), result.keptClasses(),
                 result.smallestClass(), result.averageClassSize(), result.informationLoss(), result.attributeLoss(),
-                result.discernibility(), risks, result.statistics().nodesChecked(), result.statistics().latticeSize(),
+                result.discernibility(), result.optimised().metric().description(), result.optimised().value(), risks,
+                result.statistics().nodesChecked(), result.statistics().latticeSize(),
                 result.statistics().optimal(), result.statistics().encoding().toMillis(),
                 result.statistics().search().toMillis(), verdict.satisfied(), verdict.violations(),
                 engine.engine().label(), engine.reason());
@@ -37,9 +39,10 @@ record AnonymizationReport(String input, long records, List<String> models, doub
 
     String summary() {
         return String.format("変換 / transformation %s; 削除 / suppressed %d of %d; クラス / classes %d (smallest %d);"
-                + " 情報損失 / loss %.4f; 最大リスク / highest risk %.4f; 検査ノード / nodes checked %d of %d;"
+                + " 情報損失 / loss %.4f; 最小化した指標 / optimised %s = %.6g; 最大リスク / highest risk %.4f;"
+                + " 検査ノード / nodes checked %d of %d;"
                 + " 探索 / search %d ms; 検証 / verified %s; エンジン / engine %s",
-                transformation, suppressedRecords, records, classes, smallestClass, informationLoss,
-                risks.prosecutor().highest(), nodesChecked, latticeSize, searchMillis, verified, engine);
+                transformation, suppressedRecords, records, classes, smallestClass, informationLoss, optimisedMetric,
+                optimisedValue, risks.prosecutor().highest(), nodesChecked, latticeSize, searchMillis, verified, engine);
     }
 }

@@ -24,6 +24,7 @@ import org.ebpmlake.anonymize.EntropyLDiversity;
 import org.ebpmlake.anonymize.KMap;
 import org.ebpmlake.anonymize.RecursiveCLDiversity;
 import org.ebpmlake.anonymize.search.AggregateFunction;
+import org.ebpmlake.anonymize.search.UtilityMetric;
 import org.ebpmlake.anonymize.search.TupleCounts;
 import org.ebpmlake.lake.ErrorCategory;
 import org.ebpmlake.lake.LakeException;
@@ -143,6 +144,27 @@ final class AnonymizeFileCommand implements Callable<Integer> {
                     + " the header line when not given")
     private String separator;
 
+    @Option(names = "--metric", defaultValue = "loss", paramLabel = "NAME",
+            description = "探索で最小化する有用性指標：loss・aecs・discernibility・precision・entropy（ARXと同じ定義） /"
+                    + " utility metric the search minimises, as ARX defines it: loss, aecs, discernibility, precision or"
+                    + " entropy (default loss)")
+    private String metricName;
+
+    @Option(names = "--gs-factor", paramLabel = "FACTOR", description = "一般化と削除の重み（0〜1、既定 0.5。0 は削除を、1 は"
+            + "一般化を優先） / ARX's factor weighing generalization against suppression, 0 to 1 (default 0.5; 0 favours"
+            + " suppression, 1 generalization)")
+    private Double gsFactor;
+
+    @Option(names = "--aggregate", paramLabel = "FUNCTION", description = "属性ごとの値の集約：geometric_mean・"
+            + "arithmetic_mean・sum（既定は指標ごとにARXと同じ） / how the attributes' values combine: geometric_mean,"
+            + " arithmetic_mean or sum (default: the metric's own, as in ARX)")
+    private String aggregate;
+
+    @Option(names = "--attribute-weight", paramLabel = "COLUMN=WEIGHT", description = "準識別子の重み（0 以上、既定 0.5、"
+            + "最大で割る。loss・precision・entropy で有効） / weight of a quasi-identifier (≥ 0, default 0.5, divided by the"
+            + " largest; counts for loss, precision and entropy); repeat per column")
+    private LinkedHashMap<String, Double> attributeWeights = new LinkedHashMap<>();
+
     @Option(names = "--memory-budget-mb", description = "メモリ内エンジンが使えるヒープ（MB） / heap the in-memory engine may"
             + " use; default half of the free heap")
     private Long memoryBudgetMb;
@@ -164,7 +186,7 @@ final class AnonymizeFileCommand implements Callable<Integer> {
         Table table = inputFile.read();
         Optional<TupleCounts> populationTable = populationCounts(quasiIdentifierList);
         AnonymizationConfiguration configuration = new AnonymizationConfiguration(quasiIdentifierList, models,
-                suppressionLimit, AggregateFunction.GEOMETRIC_MEAN, populationTable);
+                suppressionLimit, metric(), populationTable);
 
         Optional<AnonymizationResult> anonymized = new Anonymizer(configuration).anonymize(table);
         if (anonymized.isEmpty()) {
@@ -247,7 +269,7 @@ final class AnonymizeFileCommand implements Callable<Integer> {
             SparkFileAnonymization anonymization = new SparkFileAnonymization(spark);
             List<String> columns = quasiIdentifierList.stream().map(QuasiIdentifier::column).toList();
             Optional<Release> found = anonymization.anonymize(inputFile, new AnonymizationSpecification(columns,
-                    valuesOf -> quasiIdentifierList, models, suppressionLimit));
+                    valuesOf -> quasiIdentifierList, models, suppressionLimit, metric()));
             if (found.isEmpty()) {
                 return unsatisfiable(models);
             }
@@ -364,9 +386,43 @@ final class AnonymizeFileCommand implements Callable<Integer> {
                 || output.toAbsolutePath().normalize().equals(report.toAbsolutePath().normalize())) {
             throw invalid("入力・--out・--report は別のファイルに / the input, --out and --report must be three different files");
         }
+        metric();
         if (tier != null && PrivacyTier.fromCode(tier) == PrivacyTier.ANONYMISED && (statementTitle == null || createdBy == null)) {
             throw invalid("--tier anonymised には --statement-title と --created-by が必要です / --tier anonymised needs"
                     + " --statement-title and --created-by");
+        }
+    }
+
+    /** The utility metric the options declare; each mistake is refused in one line naming its option. */
+    private UtilityMetric metric() {
+        UtilityMetric metric;
+        try {
+            metric = UtilityMetric.named(metricName);
+        } catch (IllegalArgumentException e) {
+            throw invalid("--metric: " + e.getMessage());
+        }
+        if (gsFactor != null) {
+            try {
+                metric = metric.withGsFactor(gsFactor);
+            } catch (IllegalArgumentException e) {
+                throw invalid("--gs-factor は 0 以上 1 以下 / --gs-factor: " + e.getMessage());
+            }
+        }
+        if (aggregate != null) {
+            AggregateFunction function = AggregateFunction.named(aggregate).orElseThrow(() -> invalid("--aggregate は geometric_mean・arithmetic_mean・sum のいずれか / --aggregate must be"
+                            + " geometric_mean, arithmetic_mean or sum, got '" + aggregate + "'"));
+            metric = metric.withAggregateFunction(function);
+        }
+        for (String column : attributeWeights.keySet()) {
+            if (!quasiIdentifiers.containsKey(column)) {
+                throw invalid("--attribute-weight " + column + ": 準識別子ではありません / not a quasi-identifier; the --qi"
+                        + " columns are " + quasiIdentifiers.keySet());
+            }
+        }
+        try {
+            return metric.withAttributeWeights(attributeWeights);
+        } catch (IllegalArgumentException e) {
+            throw invalid("--attribute-weight: " + e.getMessage());
         }
     }
 

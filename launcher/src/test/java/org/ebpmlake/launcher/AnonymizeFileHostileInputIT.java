@@ -1,6 +1,7 @@
 package org.ebpmlake.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,6 +117,50 @@ class AnonymizeFileHostileInputIT {
                 "--k", "2", "--suppression-limit", "0.5", "--out", input.toString(), "--report", report().toString());
         assertThat(intoItself.exitCode()).isEqualTo(2);
         assertThat(Files.readString(input)).isEqualTo(goodRows());
+    }
+
+    @Test
+    void refusesABadUtilityMetricOrWeightInOneLineNamingTheOption() throws IOException {
+        Path input = write("people.csv", goodRows(), StandardCharsets.UTF_8);
+        List<Case> cases = List.of(
+                new Case("--metric", input, "--metric: unknown utility metric 'los'; the metrics are loss, aecs,"
+                        + " discernibility, precision, entropy"),
+                new Case("--attribute-weight", input, "--attribute-weight: the weight of 年齢 must be a number ≥ 0, got -1.0"),
+                new Case("--attribute-weight", input, "--attribute-weight 傷病: 準識別子ではありません / not a quasi-identifier"),
+                new Case("--gs-factor", input, "--gs-factor: the gs-factor must be in [0, 1], got 1.5"),
+                new Case("--aggregate", input, "--aggregate must be geometric_mean, arithmetic_mean or sum, got 'median'"));
+        List<String[]> options = List.of(new String[] {"--metric", "los"}, new String[] {"--attribute-weight", "年齢=-1"},
+                new String[] {"--attribute-weight", "傷病=1"}, new String[] {"--gs-factor", "1.5"},
+                new String[] {"--aggregate", "median"});
+        for (int index = 0; index < cases.size(); index++) {
+            Finished finished = anonymize(input, hierarchies(StandardCharsets.UTF_8), options.get(index));
+
+            assertThat(finished.exitCode()).as(cases.get(index).name() + ": " + finished.errors()).isEqualTo(2);
+            assertThat(finished.oneLine()).contains(cases.get(index).expected());
+            assertThat(output()).doesNotExist();
+            assertThat(report()).doesNotExist();
+        }
+    }
+
+    @Test
+    void theReportNamesTheMetricTheSearchMinimisedAndItsValue() throws IOException {
+        Path input = write("people.csv", goodRows(), StandardCharsets.UTF_8);
+
+        Finished finished = anonymize(input, hierarchies(StandardCharsets.UTF_8), "--metric", "precision",
+                "--attribute-weight", "区=1", "--attribute-weight", "年齢=0.25");
+
+        assertThat(finished.exitCode()).as(finished.errors()).isZero();
+        JsonNode json = new ObjectMapper().readTree(report().toFile());
+        assertThat(json.get("optimisedMetric").asText())
+                .isEqualTo("precision(gs=0.5, arithmetic_mean, weights {区=1.0, 年齢=0.25})");
+        // ARX's precision of the reported transformation: per attribute ((kept × level / height) + suppressed) / records,
+        // both hierarchies of height 2, then the arithmetic mean weighted 区 1, 年齢 0.25.
+        double records = json.get("records").asDouble();
+        double suppressed = json.get("suppressedRecords").asDouble();
+        double age = ((records - suppressed) * json.get("transformation").get("年齢").asInt() / 2 + suppressed) / records;
+        double ward = ((records - suppressed) * json.get("transformation").get("区").asInt() / 2 + suppressed) / records;
+        assertThat(json.get("optimisedValue").asDouble()).isCloseTo(age / 2 * 0.25 + ward / 2, within(1e-12));
+        assertThat(json.get("informationLoss").asDouble()).isBetween(0.0, 1.0);
     }
 
     @Test

@@ -10,14 +10,15 @@ import org.ebpmlake.anonymize.PrivacyModel;
 
 /**
  * What to anonymize and how: the quasi-identifiers with their hierarchies, the privacy models every kept
- * equivalence class must meet, and the share of records that may be suppressed instead.
+ * equivalence class must meet, the share of records that may be suppressed instead, and the utility metric the
+ * search minimises (ARX's Loss by default).
  */
 public record AnonymizationConfiguration(List<QuasiIdentifier> quasiIdentifiers, List<PrivacyModel> models,
-        double suppressionLimit, AggregateFunction aggregateFunction, Optional<TupleCounts> population) {
+        double suppressionLimit, UtilityMetric metric, Optional<TupleCounts> population) {
     public AnonymizationConfiguration {
         requireNonNull(quasiIdentifiers, "quasiIdentifiers is null");
         requireNonNull(models, "models is null");
-        requireNonNull(aggregateFunction, "aggregateFunction is null");
+        requireNonNull(metric, "metric is null");
         requireNonNull(population, "population is null");
         quasiIdentifiers = List.copyOf(quasiIdentifiers);
         models = List.copyOf(models);
@@ -36,6 +37,12 @@ public record AnonymizationConfiguration(List<QuasiIdentifier> quasiIdentifiers,
                 throw new IllegalArgumentException("the quasi-identifier " + quasiIdentifier.column() + " is given twice");
             }
         }
+        for (String attribute : metric.attributeWeights().keySet()) {
+            if (!columns.contains(attribute)) {
+                throw new IllegalArgumentException("a weight is given for " + attribute + ", which is not a quasi-identifier;"
+                        + " the quasi-identifiers are " + quasiIdentifiers.stream().map(QuasiIdentifier::column).toList());
+            }
+        }
         for (PrivacyModel model : models) {
             if (model.needsPopulation() && population.isEmpty()) {
                 throw new IllegalArgumentException(model + " counts classes in the population: give the population table");
@@ -49,12 +56,19 @@ public record AnonymizationConfiguration(List<QuasiIdentifier> quasiIdentifiers,
     /** ARX's defaults: the Loss metric aggregated by the geometric mean. */
     public AnonymizationConfiguration(List<QuasiIdentifier> quasiIdentifiers, List<PrivacyModel> models,
             double suppressionLimit) {
-        this(quasiIdentifiers, models, suppressionLimit, AggregateFunction.GEOMETRIC_MEAN, Optional.empty());
+        this(quasiIdentifiers, models, suppressionLimit, UtilityMetric.loss(), Optional.empty());
     }
 
+    /** ARX's Loss metric aggregated by the given function. */
     public AnonymizationConfiguration(List<QuasiIdentifier> quasiIdentifiers, List<PrivacyModel> models,
             double suppressionLimit, AggregateFunction aggregateFunction) {
-        this(quasiIdentifiers, models, suppressionLimit, aggregateFunction, Optional.empty());
+        this(quasiIdentifiers, models, suppressionLimit, UtilityMetric.loss().withAggregateFunction(aggregateFunction),
+                Optional.empty());
+    }
+
+    /** The same configuration minimising another metric. */
+    public AnonymizationConfiguration withMetric(UtilityMetric otherMetric) {
+        return new AnonymizationConfiguration(quasiIdentifiers, models, suppressionLimit, otherMetric, population);
     }
 
     /**
@@ -62,7 +76,7 @@ public record AnonymizationConfiguration(List<QuasiIdentifier> quasiIdentifiers,
      * released records are a sample of it, for k-map and δ-presence.
      */
     public AnonymizationConfiguration withPopulation(TupleCounts populationCounts) {
-        return new AnonymizationConfiguration(quasiIdentifiers, models, suppressionLimit, aggregateFunction,
+        return new AnonymizationConfiguration(quasiIdentifiers, models, suppressionLimit, metric,
                 Optional.of(populationCounts));
     }
 

@@ -55,6 +55,11 @@ public record AnonymizationResult(GeneralizationPlan plan, Table output, BitSet 
         return plan.discernibility();
     }
 
+    /** The metric the search minimised and its value for this result. */
+    public OptimisedMetric optimised() {
+        return plan.optimised();
+    }
+
     public SearchStatistics statistics() {
         return plan.statistics();
     }

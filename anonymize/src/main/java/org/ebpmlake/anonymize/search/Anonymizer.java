@@ -15,7 +15,7 @@ import org.ebpmlake.anonymize.hierarchy.Hierarchy;
 
 /**
  * The de-identification engine: finds the optimal full-domain generalization under the configured privacy
- * models and ARX's Loss metric. {@link #anonymize(Table)} also applies it in memory; {@link #plan(TupleCounts)}
+ * models and utility metric (ARX's Loss unless another is chosen). {@link #anonymize(Table)} also applies it in memory; {@link #plan(TupleCounts)}
  * searches on a table's counted rows and leaves applying the plan to whoever holds the records (Spark, for a
  * table too large for memory). Empty when no transformation, not even full suppression within the limit,
  * meets the models. Lattices beyond {@link #EXACT_SEARCH_LIMIT} nodes get a bounded heuristic whose result says
@@ -74,6 +74,13 @@ public final class Anonymizer {
     private Found found(EncodedInput input, NodeEvaluation optimum, SearchStatistics statistics) {
         List<QuasiIdentifier> quasiIdentifiers = configuration.quasiIdentifiers();
         int[] levels = optimum.levels();
+        long maximumSuppressed = configuration.maximumSuppressed(input.records);
+        // Reports state ARX's Loss whatever was optimised: the configured Loss, or else ARX's default one.
+        NodeEvaluation loss = optimum;
+        if (configuration.metric().kind() != UtilityMetric.Kind.LOSS) {
+            loss = new ClassGrouping(input, NodeMetric.of(input, UtilityMetric.loss(), configuration), maximumSuppressed)
+                    .evaluate(levels);
+        }
         List<String> attributes = new ArrayList<>();
         List<Integer> levelList = new ArrayList<>();
         Map<String, Double> attributeLoss = new LinkedHashMap<>();
@@ -81,10 +88,9 @@ public final class Anonymizer {
             String column = quasiIdentifiers.get(attribute).column();
             attributes.add(column);
             levelList.add(levels[attribute]);
-            attributeLoss.put(column, optimum.attributeLosses()[attribute]);
+            attributeLoss.put(column, loss.attributeLosses()[attribute]);
         }
-        LossMetric metric = new LossMetric(input, configuration.aggregateFunction());
-        boolean[] suppressedTuples = new ClassGrouping(input, metric, configuration.maximumSuppressed(input.records))
+        boolean[] suppressedTuples = new ClassGrouping(input, NodeMetric.of(input, configuration), maximumSuppressed)
                 .suppressedTuples(levels);
         Set<List<String>> suppressedClasses = new HashSet<>();
         for (int tuple = 0; tuple < suppressedTuples.length; tuple++) {
@@ -94,7 +100,8 @@ public final class Anonymizer {
         }
         GeneralizationPlan plan = new GeneralizationPlan(quasiIdentifiers, new Transformation(attributes, levelList),
                 suppressedClasses, input.records, optimum.suppressedRecords(), optimum.keptClasses(),
-                optimum.smallestKeptClass(), optimum.loss(), attributeLoss, optimum.discernibility(), statistics);
+                optimum.smallestKeptClass(), loss.loss(), attributeLoss, optimum.discernibility(),
+                new OptimisedMetric(configuration.metric(), optimum.loss()), statistics);
         return new Found(plan, levels, suppressedTuples);
     }
 

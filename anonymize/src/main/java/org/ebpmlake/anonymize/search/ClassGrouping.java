@@ -11,7 +11,7 @@ import org.ebpmlake.anonymize.ClassCriterion;
  */
 final class ClassGrouping {
     private final EncodedInput input;
-    private final LossMetric metric;
+    private final NodeMetric metric;
     private final long maximumSuppressed;
     private final PackedKeyIndex index;
     private static final int[] NO_TUPLE_MAPPING = new int[0];
@@ -27,7 +27,7 @@ final class ClassGrouping {
     private int nextSnapshot;
     private int remembered;
 
-    ClassGrouping(EncodedInput input, LossMetric metric, long maximumSuppressed) {
+    ClassGrouping(EncodedInput input, NodeMetric metric, long maximumSuppressed) {
         this.input = input;
         this.metric = metric;
         this.maximumSuppressed = maximumSuppressed;
@@ -56,11 +56,6 @@ final class ClassGrouping {
         long suppressed = 0;
         long keptClasses = 0;
         long smallest = Long.MAX_VALUE;
-        double discernibility = 0;
-        long[] sums = new long[levels.length];
-        for (int attribute = 0; attribute < levels.length; attribute++) {
-            sums[attribute] = input.unsuppressedShares[attribute][levels[attribute]];
-        }
         for (int number = 0; number < classes.count; number++) {
             long size = classes.sizes[number];
             if (size == 0) {
@@ -69,26 +64,15 @@ final class ClassGrouping {
             }
             if (failing[number]) {
                 suppressed += size;
-                int representative = classes.representatives[number];
-                for (int attribute = 0; attribute < levels.length; attribute++) {
-                    AttributeEncoding encoding = input.attributes[attribute];
-                    int groupSize = encoding.groupSize(levels[attribute], input.quasiIdentifierCodes[attribute][representative]);
-                    // A suppressed record counts a whole share: the domain size instead of its group's.
-                    sums[attribute] += size * (encoding.domainSize() - groupSize);
-                }
             } else {
                 keptClasses++;
                 smallest = Math.min(smallest, size);
-                discernibility += (double) size * size;
             }
         }
-        discernibility += (double) suppressed * input.records;
-        double[] losses = new double[levels.length];
-        for (int attribute = 0; attribute < levels.length; attribute++) {
-            losses[attribute] = metric.attributeLoss(attribute, sums[attribute]);
-        }
+        NodeMetric.Score score = metric.score(levels, classes, failing, suppressed);
         return new NodeEvaluation(levels.clone(), suppressed <= maximumSuppressed, suppressed, keptClasses,
-                keptClasses == 0 ? 0 : smallest, metric.aggregate(losses), losses, discernibility);
+                keptClasses == 0 ? 0 : smallest, score.value(), score.attributeValues(),
+                DiscernibilityMetric.discernibility(classes, failing, input.records));
     }
 
     /** Whether each tuple falls in a suppressed class at this node. */

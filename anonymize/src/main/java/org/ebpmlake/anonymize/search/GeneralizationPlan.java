@@ -22,15 +22,18 @@ import java.util.Set;
  * @param informationLoss ARX's Loss of the transformation, in [0, 1]
  * @param attributeLoss the Loss of each quasi-identifier before aggregation
  * @param discernibility Σ kept class size² + suppressed records × all records
+ * @param optimised the metric the search minimised and its value here (ARX's Loss is stated above in any case)
  */
 public record GeneralizationPlan(List<QuasiIdentifier> quasiIdentifiers, Transformation transformation,
         Set<List<String>> suppressedClasses, long records, long suppressedRecords, long keptClasses, long smallestClass,
-        double informationLoss, Map<String, Double> attributeLoss, double discernibility, SearchStatistics statistics) {
+        double informationLoss, Map<String, Double> attributeLoss, double discernibility, OptimisedMetric optimised,
+        SearchStatistics statistics) {
     public GeneralizationPlan {
         quasiIdentifiers = List.copyOf(requireNonNull(quasiIdentifiers, "quasiIdentifiers is null"));
         requireNonNull(transformation, "transformation is null");
         suppressedClasses = Set.copyOf(requireNonNull(suppressedClasses, "suppressedClasses is null"));
         requireNonNull(attributeLoss, "attributeLoss is null");
+        requireNonNull(optimised, "optimised is null");
         requireNonNull(statistics, "statistics is null");
         // In the order of the quasi-identifiers, as reports list them.
         attributeLoss = Collections.unmodifiableMap(new LinkedHashMap<>(attributeLoss));

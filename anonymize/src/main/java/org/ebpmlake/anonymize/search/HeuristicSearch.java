@@ -12,21 +12,23 @@ import java.util.Set;
  * the models becomes a candidate and is not expanded; one that fails opens its successors. Only visited nodes
  * are held, never the whole lattice. When the budget of checks is spent without a candidate, a greedy climb
  * (always the successor of least bound) finds one. The result is not proven optimal, and says so, unless the
- * walk ended because no open node could beat the candidate without suppression (then the bound is the loss,
- * and the optimum is proven as in the exact search).
+ * walk ended because no open node could beat the candidate without suppression. That proof holds for every
+ * metric: a node never visited is coarser than an open node, whose bound (never falling up the lattice) is
+ * already no better, or coarser than a candidate, and without suppression every metric here grows along
+ * generalization (shares, levels and entropies grow, classes merge).
  */
 final class HeuristicSearch {
     /** Nodes checked before the walk gives up the best-first order. */
     static final int DEFAULT_BUDGET = 1_500;
 
     private final ClassGrouping grouping;
-    private final LossMetric metric;
+    private final NodeMetric metric;
     private final int[] levelCounts;
     private final boolean suppressionAllowed;
     private final int budget;
 
     HeuristicSearch(EncodedInput input, AnonymizationConfiguration configuration, int budget) {
-        this.metric = new LossMetric(input, configuration.aggregateFunction());
+        this.metric = NodeMetric.of(input, configuration);
         long maximumSuppressed = configuration.maximumSuppressed(input.records);
         this.grouping = new ClassGrouping(input, metric, maximumSuppressed);
         this.suppressionAllowed = maximumSuppressed > 0;

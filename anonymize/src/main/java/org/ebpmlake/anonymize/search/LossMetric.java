@@ -1,40 +1,96 @@
 package org.ebpmlake.anonymize.search;
 
 /**
- * ARX's Loss metric (MetricMDNMLoss with gs-factor 0.5): per attribute, the records' domain shares summed,
- * a suppressed record counting 1, normalized so that the original data scores 0 and full suppression 1;
- * then the attributes' losses aggregated, by default with ARX's geometric mean.
+ * ARX's Loss metric (MetricMDNMLoss): per attribute, the records' domain shares summed, a kept record's share
+ * times the generalization factor, a suppressed record's share plus the suppression factor times the rest of a
+ * whole record (so 1 at the default gs-factor 0.5), normalized so that the original data scores 0 and full
+ * suppression 1; then the attributes' losses aggregated with their weights, by default with ARX's geometric mean.
+ * The shares are summed as whole numbers (numerators over the domain size), so a node's loss does not depend on
+ * the order its tuples were summed in.
  */
-final class LossMetric {
+final class LossMetric implements NodeMetric {
     private final EncodedInput input;
     private final AggregateFunction aggregateFunction;
+    private final double[] weights;
+    private final double generalizationFactor;
+    private final double suppressionFactor;
 
-    LossMetric(EncodedInput input, AggregateFunction aggregateFunction) {
+    LossMetric(EncodedInput input, UtilityMetric metric, double[] weights) {
         this.input = input;
-        this.aggregateFunction = aggregateFunction;
+        this.aggregateFunction = metric.aggregateFunction();
+        this.weights = weights.clone();
+        this.generalizationFactor = metric.generalizationFactor();
+        this.suppressionFactor = metric.suppressionFactor();
     }
 
-    /** @param shareNumerators Σ over records of the domain share's numerator, exact */
-    double attributeLoss(int attribute, long shareNumerators) {
-        double sumOfShares = (double) shareNumerators / input.attributes[attribute].domainSize();
+    /**
+     * @param keptShares Σ over kept records of the domain share's numerator, exact
+     * @param suppressedShares the same over suppressed records
+     */
+    double attributeLoss(int attribute, long keptShares, long suppressedShares, long suppressedRecords) {
+        int domainSize = input.attributes[attribute].domainSize();
         double records = input.records;
-        double minimum = records / input.attributes[attribute].domainSize();
+        double sum;
+        if (generalizationFactor == 1 && suppressionFactor == 1) {
+            // ARX's default: a suppressed record counts a whole share, the domain size over the domain size.
+            sum = (double) (keptShares + suppressedRecords * domainSize) / domainSize;
+        } else {
+            double suppressedShare = (double) suppressedShares / domainSize;
+            double suppressedLoss;
+            if (suppressionFactor == 1) {
+                suppressedLoss = suppressedRecords;
+            } else {
+                suppressedLoss = suppressedShare + suppressionFactor * (suppressedRecords - suppressedShare);
+            }
+            sum = generalizationFactor * keptShares / domainSize + suppressedLoss;
+        }
+        double minimum = generalizationFactor * records / domainSize;
         if (records - minimum <= 0) {
             return 0;
         }
-        return Math.max(0, (sumOfShares - minimum) / (records - minimum));
+        return Math.max(0, (sum - minimum) / (records - minimum));
     }
 
-    double aggregate(double[] attributeLosses) {
-        return aggregateFunction.aggregate(attributeLosses);
-    }
-
-    /** The loss of a node if nothing were suppressed: a lower bound of its loss and of every coarser node's. */
-    double lowerBound(int[] levels) {
+    /**
+     * The loss if nothing were suppressed: a suppressed record's term, share + s × (1 − share) per record, is at
+     * least its share and so at least g × share, whatever the factors.
+     */
+    @Override
+    public double lowerBound(int[] levels) {
         double[] losses = new double[levels.length];
         for (int attribute = 0; attribute < levels.length; attribute++) {
-            losses[attribute] = attributeLoss(attribute, input.unsuppressedShares[attribute][levels[attribute]]);
+            losses[attribute] = attributeLoss(attribute, input.unsuppressedShares[attribute][levels[attribute]], 0, 0);
         }
-        return aggregate(losses);
+        return aggregateFunction.aggregate(losses, weights);
+    }
+
+    @Override
+    public boolean boundIsExactWithoutSuppression() {
+        return true;
+    }
+
+    @Override
+    public Score score(int[] levels, ClassGrouping.Classes classes, boolean[] failing, long suppressedRecords) {
+        long[] suppressedShares = new long[levels.length];
+        if (suppressedRecords > 0) {
+            for (int number = 0; number < classes.count(); number++) {
+                long size = classes.sizes()[number];
+                if (size == 0 || !failing[number]) {
+                    continue;
+                }
+                int representative = classes.representatives()[number];
+                for (int attribute = 0; attribute < levels.length; attribute++) {
+                    suppressedShares[attribute] += size * input.attributes[attribute].groupSize(levels[attribute],
+                            input.quasiIdentifierCodes[attribute][representative]);
+                }
+            }
+        }
+        double[] losses = new double[levels.length];
+        for (int attribute = 0; attribute < levels.length; attribute++) {
+            long allShares = input.unsuppressedShares[attribute][levels[attribute]];
+            losses[attribute] = attributeLoss(attribute, allShares - suppressedShares[attribute], suppressedShares[attribute],
+                    suppressedRecords);
+        }
+        return new Score(aggregateFunction.aggregate(losses, weights), losses);
     }
 }

@@ -5,19 +5,24 @@ import java.util.Optional;
 import org.ebpmlake.anonymize.PrivacyModel;
 
 /**
- * Finds the full-domain generalization of least Loss among those meeting the models, proven optimal.
+ * Finds the full-domain generalization of least value under the configured metric among those meeting the
+ * models, proven optimal.
  *
- * <p>Two prunings keep it from checking every node, both safe:
+ * <p>Two prunings keep it from checking every node, both safe for every metric, monotone or not:
  * <ul>
- * <li>Lower bounds. A node's loss without suppression never exceeds its real loss nor the bound of any
- * coarser node, so nodes are visited in order of bound and the search ends once the bound reaches the best
- * loss found.
+ * <li>Lower bounds. A node's bound never exceeds its value under any suppression within the limit
+ * ({@link NodeMetric}), so nodes are visited in order of bound and the search ends once the bound reaches the
+ * best value found: every node left has a value at least its bound. This needs no monotonicity of the metric:
+ * ARX's Loss, AECS, discernibility, precision and entropy may all fall from a node to a coarser one once
+ * records are suppressed, and nothing here assumes they do not; only the bound is compared, node by node.
  * <li>Predictive tagging, as in ARX's Flash. When the models are monotone — always without suppression,
  * and with suppression when a class meeting them keeps meeting them after any merge (k-anonymity, distinct
  * l-diversity) — a node that fails tags all its predecessors as failing and a node that passes tags all its
  * successors as passing, and a node of unknown status is settled by a binary search along a path up from it.
- * A tagged failure is never checked; a tagged pass without suppression has its bound as its loss and is not
- * checked either.
+ * A tagged failure is never checked; a tagged pass without suppression, under a metric whose bound is its value
+ * when nothing is suppressed, has its bound as its value and is not checked either. Tagging rests on the
+ * models' monotonicity, never on the metric's: a tagged pass is still valued on its own (checked, or its exact
+ * bound), as ARX's Flash only tags by the models and leaves the metric to the bound.
  * </ul>
  */
 final class OptimalSearch {
@@ -27,7 +32,7 @@ final class OptimalSearch {
 
     private final Lattice lattice;
     private final ClassGrouping grouping;
-    private final LossMetric metric;
+    private final NodeMetric metric;
     private final boolean monotone;
     private final boolean suppressionAllowed;
     /** The longest path up the lattice: one step per level above the bottom of every attribute. */
@@ -41,7 +46,7 @@ final class OptimalSearch {
         }
         this.lattice = new Lattice(levelCounts);
         this.pathLength = Arrays.stream(levelCounts).sum() - levelCounts.length + 1;
-        this.metric = new LossMetric(input, configuration.aggregateFunction());
+        this.metric = NodeMetric.of(input, configuration);
         long maximumSuppressed = configuration.maximumSuppressed(input.records);
         this.grouping = new ClassGrouping(input, metric, maximumSuppressed);
         this.suppressionAllowed = maximumSuppressed > 0;
@@ -65,7 +70,7 @@ final class OptimalSearch {
         int best = -1;
         double bestLoss = Double.POSITIVE_INFINITY;
         for (int node : order) {
-            if (bounds[node] >= bestLoss) {
+            if (best >= 0 && bounds[node] >= bestLoss) {
                 break;
             }
             if (checks.tags[node] == UNKNOWN) {
@@ -79,13 +84,13 @@ final class OptimalSearch {
                 continue;
             }
             double loss;
-            if (!suppressionAllowed) {
-                // Nothing is suppressed, so the loss is the bound.
+            if (!suppressionAllowed && metric.boundIsExactWithoutSuppression()) {
+                // Nothing is suppressed, so the value is the bound.
                 loss = bounds[node];
             } else {
                 loss = checks.loss(node);
             }
-            if (loss < bestLoss) {
+            if (best < 0 || loss < bestLoss) {
                 bestLoss = loss;
                 best = node;
             }

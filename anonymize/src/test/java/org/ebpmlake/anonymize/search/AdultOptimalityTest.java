@@ -109,7 +109,7 @@ class AdultOptimalityTest {
                         new AnonymizationConfiguration(quasiIdentifiers, List.of(new KAnonymity(k)), limit);
                 encoded = EncodedInput.of(input, configuration);
                 groupings.put(k + "/" + limit, new ClassGrouping(encoded,
-                        new LossMetric(encoded, configuration.aggregateFunction()),
+                        NodeMetric.of(encoded, configuration),
                         configuration.maximumSuppressed(encoded.records)));
                 minima.put(k + "/" + limit, Double.POSITIVE_INFINITY);
             }
@@ -140,7 +140,7 @@ class AdultOptimalityTest {
     private static double exhaustiveMinimumLoss(Table input, AnonymizationConfiguration configuration) {
         EncodedInput encoded = EncodedInput.of(input, configuration);
         Lattice lattice = lattice(encoded);
-        ClassGrouping grouping = new ClassGrouping(encoded, new LossMetric(encoded, configuration.aggregateFunction()),
+        ClassGrouping grouping = new ClassGrouping(encoded, NodeMetric.of(encoded, configuration),
                 configuration.maximumSuppressed(encoded.records));
         double minimum = Double.POSITIVE_INFINITY;
         for (int node = 0; node < lattice.size(); node++) {

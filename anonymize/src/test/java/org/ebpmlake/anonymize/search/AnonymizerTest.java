@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
  * nothing; an age band costs (2 − 1)/(4 − 1) = ⅓ on four records spread evenly.
  */
 class AnonymizerTest {
-    private static final Hierarchy ZIP = new Hierarchy(List.of(List.of("1001", "100*", "*"), List.of("1002", "100*", "*")));
-    private static final Hierarchy AGE = new Hierarchy(List.of(List.of("21", "20-29", "*"), List.of("22", "20-29", "*"),
+    static final Hierarchy ZIP = new Hierarchy(List.of(List.of("1001", "100*", "*"), List.of("1002", "100*", "*")));
+    static final Hierarchy AGE = new Hierarchy(List.of(List.of("21", "20-29", "*"), List.of("22", "20-29", "*"),
             List.of("31", "30-39", "*"), List.of("32", "30-39", "*")));
-    private static final List<QuasiIdentifier> ZIP_AND_AGE =
+    static final List<QuasiIdentifier> ZIP_AND_AGE =
             List.of(new QuasiIdentifier("zip", ZIP), new QuasiIdentifier("age", AGE));
 
     private static Table table(String... rows) {

@@ -36,7 +36,7 @@ class PopulationModelsSearchTest {
 
     private static AnonymizationResult anonymize(PrivacyModel model) {
         AnonymizationConfiguration configuration = new AnonymizationConfiguration(QUASI_IDENTIFIERS, List.of(model), 0,
-                AggregateFunction.GEOMETRIC_MEAN, Optional.of(population()));
+                UtilityMetric.loss(), Optional.of(population()));
         return new Anonymizer(configuration).anonymize(sample()).orElseThrow();
     }
 

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.function.Function;
 import org.ebpmlake.anonymize.PrivacyModel;
 import org.ebpmlake.anonymize.search.QuasiIdentifier;
+import org.ebpmlake.anonymize.search.UtilityMetric;
 
 /**
  * What either engine needs to de-identify rows, whether it comes from a policy in {@code conf/privacy} or from
  * the steward's command line: the quasi-identifier columns, how their hierarchies are built over the values
- * that occur, the privacy models and the suppression limit.
+ * that occur, the privacy models, the suppression limit and the utility metric the search minimises.
  */
 public record AnonymizationSpecification(List<String> quasiIdentifierColumns, Hierarchies hierarchies,
-        List<PrivacyModel> models, double suppressionLimit) {
+        List<PrivacyModel> models, double suppressionLimit, UtilityMetric metric) {
 
     /** Builds the quasi-identifiers' hierarchies, given each column's distinct values, sorted. */
     @FunctionalInterface
@@ -26,6 +27,13 @@ public record AnonymizationSpecification(List<String> quasiIdentifierColumns, Hi
         quasiIdentifierColumns = List.copyOf(requireNonNull(quasiIdentifierColumns, "quasiIdentifierColumns is null"));
         requireNonNull(hierarchies, "hierarchies is null");
         models = List.copyOf(requireNonNull(models, "models is null"));
+        requireNonNull(metric, "metric is null");
+    }
+
+    /** Minimising ARX's default Loss. */
+    public AnonymizationSpecification(List<String> quasiIdentifierColumns, Hierarchies hierarchies,
+            List<PrivacyModel> models, double suppressionLimit) {
+        this(quasiIdentifierColumns, hierarchies, models, suppressionLimit, UtilityMetric.loss());
     }
 
     /** The columns a sensitive-attribute model reads. */

@@ -194,7 +194,7 @@ public final class Deidentification {
                 release.map(found -> found.verdict().smallestClass()).orElse(0L),
                 verified, clock.instant(),
                 plan.map(found -> new PrivacyReportTable.Utility(found.informationLoss(), found.discernibility(),
-                        found.averageClassSize())),
+                        found.averageClassSize(), found.optimised().metric().description(), found.optimised().value())),
                 risks, plan.map(found -> found.statistics().nodesChecked()),
                 choice.engine().label() + " (" + choice.reason() + ")", Optional.of(policy.tier())));
     }

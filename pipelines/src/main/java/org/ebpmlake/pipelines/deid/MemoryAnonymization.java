@@ -44,7 +44,7 @@ final class MemoryAnonymization implements Anonymization {
         List<QuasiIdentifier> quasiIdentifiers = specification.hierarchies().over(
                 column -> rows.stream().map(row -> row[input.columnIndex(column)]).distinct().sorted().toList());
         AnonymizationConfiguration configuration = new AnonymizationConfiguration(quasiIdentifiers, specification.models(),
-                specification.suppressionLimit());
+                specification.suppressionLimit()).withMetric(specification.metric());
         Optional<AnonymizationResult> found = new Anonymizer(configuration).anonymize(input);
         if (found.isEmpty()) {
             return Optional.empty();

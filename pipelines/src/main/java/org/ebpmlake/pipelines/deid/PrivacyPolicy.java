@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
@@ -32,7 +33,9 @@ import org.ebpmlake.anonymize.hierarchy.GroupingHierarchyBuilder;
 import org.ebpmlake.anonymize.hierarchy.Hierarchy;
 import org.ebpmlake.anonymize.hierarchy.IntervalHierarchyBuilder;
 import org.ebpmlake.anonymize.hierarchy.MaskingHierarchyBuilder;
+import org.ebpmlake.anonymize.search.AggregateFunction;
 import org.ebpmlake.anonymize.search.QuasiIdentifier;
+import org.ebpmlake.anonymize.search.UtilityMetric;
 import org.ebpmlake.schemas.DatasetCatalog;
 import org.ebpmlake.schemas.PrivacyTier;
 import org.ebpmlake.schemas.TableName;
@@ -51,7 +54,8 @@ public record PrivacyPolicy(String dataset, String publishes, PrivacyTier tier, 
         Optional<LDiversitySpecification> lDiversity, Optional<TClosenessSpecification> tCloseness,
         double suppressionLimit, double riskThreshold, Map<String, HierarchySpecification> quasiIdentifiers,
         Map<String, TopCoding> topCoding, Optional<StatementSpecification> statement,
-        Optional<PopulationSpecification> population, Map<String, Double> riskThresholds) {
+        Optional<PopulationSpecification> population, Map<String, Double> riskThresholds,
+        Optional<UtilityMetricSpecification> utilityMetric) {
 
     public PrivacyPolicy {
         requireNonNull(dataset, "dataset is null");
@@ -62,6 +66,7 @@ public record PrivacyPolicy(String dataset, String publishes, PrivacyTier tier, 
         topCoding = Collections.unmodifiableMap(new LinkedHashMap<>(topCoding == null ? Map.of() : topCoding));
         statement = statement == null ? Optional.empty() : statement;
         population = population == null ? Optional.empty() : population;
+        utilityMetric = utilityMetric == null ? Optional.empty() : utilityMetric;
         riskThresholds = Collections.unmodifiableMap(new LinkedHashMap<>(riskThresholds == null ? Map.of() : riskThresholds));
         for (String measure : riskThresholds.keySet()) {
             if (!RiskThresholds.MEASURES.contains(measure)) {
@@ -88,6 +93,56 @@ public record PrivacyPolicy(String dataset, String publishes, PrivacyTier tier, 
         if (quasiIdentifiers.isEmpty()) {
             throw new IllegalArgumentException("policy of " + dataset + " names no quasi-identifier");
         }
+        for (String attribute : utilityMetric.map(UtilityMetricSpecification::weights).orElse(Map.of()).keySet()) {
+            if (!quasiIdentifiers.containsKey(attribute)) {
+                throw new IllegalArgumentException("policy of " + dataset + ": utility_metric weighs " + attribute
+                        + ", which is not a quasi-identifier; the quasi-identifiers are " + quasiIdentifiers.keySet());
+            }
+        }
+    }
+
+    /**
+     * The utility metric the search minimises, as ARX offers them: {@code name} is loss, aecs, discernibility,
+     * precision or entropy; {@code gs_factor} (0..1, default 0.5) weighs generalization against suppression;
+     * {@code aggregate} (geometric_mean, arithmetic_mean or sum) combines the attributes, by default the metric's
+     * own as in ARX; {@code weights} are ARX's attribute weights (default 0.5 each, divided by the largest).
+     */
+    public record UtilityMetricSpecification(String name, Optional<Double> gsFactor, Optional<String> aggregate,
+            Map<String, Double> weights) {
+        public UtilityMetricSpecification {
+            if (name == null) {
+                throw new IllegalArgumentException("utility_metric needs a name: one of "
+                        + String.join(", ", UtilityMetric.Kind.labels()));
+            }
+            gsFactor = gsFactor == null ? Optional.empty() : gsFactor;
+            aggregate = aggregate == null ? Optional.empty() : aggregate;
+            weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights == null ? Map.of() : weights));
+            // Refused here, at load time, rather than when the pipeline reaches the search.
+            metricOf(name, gsFactor, aggregate, weights);
+        }
+
+        public UtilityMetric metric() {
+            return metricOf(name, gsFactor, aggregate, weights);
+        }
+
+        private static UtilityMetric metricOf(String name, Optional<Double> gsFactor, Optional<String> aggregate,
+                Map<String, Double> weights) {
+            UtilityMetric metric = UtilityMetric.named(name).withAttributeWeights(weights);
+            if (gsFactor.isPresent()) {
+                metric = metric.withGsFactor(gsFactor.get());
+            }
+            if (aggregate.isPresent()) {
+                metric = metric.withAggregateFunction(AggregateFunction.named(aggregate.get()).orElseThrow(() ->
+                        new IllegalArgumentException("utility_metric aggregate must be geometric_mean, arithmetic_mean"
+                                + " or sum, not " + aggregate.get())));
+            }
+            return metric;
+        }
+    }
+
+    /** The utility metric the search minimises: the declared one, or ARX's Loss. */
+    public UtilityMetric metric() {
+        return utilityMetric.map(UtilityMetricSpecification::metric).orElseGet(UtilityMetric::loss);
     }
 
     /**
@@ -144,19 +199,19 @@ public record PrivacyPolicy(String dataset, String publishes, PrivacyTier tier, 
     /** The same policy with other k and suppression limit, as a steward would try. */
     public PrivacyPolicy withKAnonymity(int k, double limit) {
         return new PrivacyPolicy(dataset, publishes, tier, source, k, lDiversity, tCloseness, limit, riskThreshold,
-                quasiIdentifiers, topCoding, statement, population, riskThresholds);
+                quasiIdentifiers, topCoding, statement, population, riskThresholds, utilityMetric);
     }
 
     /** The same policy over another source query. */
     public PrivacyPolicy withSource(String otherSource) {
         return new PrivacyPolicy(dataset, publishes, tier, otherSource, kAnonymity, lDiversity, tCloseness, suppressionLimit,
-                riskThreshold, quasiIdentifiers, topCoding, statement, population, riskThresholds);
+                riskThreshold, quasiIdentifiers, topCoding, statement, population, riskThresholds, utilityMetric);
     }
 
     /** The same policy with risk thresholds. */
     public PrivacyPolicy withRiskThresholds(Map<String, Double> thresholds) {
         return new PrivacyPolicy(dataset, publishes, tier, source, kAnonymity, lDiversity, tCloseness, suppressionLimit,
-                riskThreshold, quasiIdentifiers, topCoding, statement, population, thresholds);
+                riskThreshold, quasiIdentifiers, topCoding, statement, population, thresholds, utilityMetric);
     }
 
     /** Distinct, entropy or recursive-(c,l) diversity of one sensitive column. */
@@ -310,6 +365,16 @@ public record PrivacyPolicy(String dataset, String publishes, PrivacyTier tier, 
         PrivacyPolicy policy;
         try {
             policy = mapper.readValue(file.toFile(), PrivacyPolicy.class).resolvedAgainst(directory);
+        } catch (ValueInstantiationException e) {
+            // A value the policy's records refuse: their own one-line reason, with the file and line, not Jackson's.
+            if (e.getCause() instanceof IllegalArgumentException refused) {
+                String line = "";
+                if (e.getLocation() != null) {
+                    line = ", line " + e.getLocation().getLineNr();
+                }
+                throw new IllegalArgumentException("privacy policy " + file + line + ": " + refused.getMessage(), e);
+            }
+            throw new UncheckedIOException("cannot read the privacy policy " + file + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the privacy policy " + file + ": " + e.getMessage(), e);
         }
@@ -334,7 +399,7 @@ public record PrivacyPolicy(String dataset, String publishes, PrivacyTier tier, 
         quasiIdentifiers.forEach((column, specification) -> resolved.put(column, specification.resolvedAgainst(directory)));
         return new PrivacyPolicy(dataset, publishes, tier, source, kAnonymity, lDiversity,
                 tCloseness.map(specification -> specification.resolvedAgainst(directory)), suppressionLimit, riskThreshold, resolved,
-                topCoding, statement, population, riskThresholds);
+                topCoding, statement, population, riskThresholds, utilityMetric);
     }
 
     public TableName table() {
@@ -364,7 +429,7 @@ public record PrivacyPolicy(String dataset, String publishes, PrivacyTier tier, 
     public AnonymizationSpecification specification(Function<String, List<List<String>>> query) {
         requireNonNull(query, "query is null");
         return new AnonymizationSpecification(List.copyOf(quasiIdentifiers.keySet()),
-                valuesOf -> quasiIdentifiers(valuesOf, query), models(), suppressionLimit);
+                valuesOf -> quasiIdentifiers(valuesOf, query), models(), suppressionLimit, metric());
     }
 
     /** The model as the report names it, e.g. {@code k-anonymity + distinct-l-diversity}. */

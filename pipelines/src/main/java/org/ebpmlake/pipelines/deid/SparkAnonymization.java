@@ -58,7 +58,7 @@ public final class SparkAnonymization implements Anonymization {
         TupleCounts input = counts(source, counted);
         List<QuasiIdentifier> quasiIdentifiers = specification.hierarchies().over(column -> distinctValues(input, column));
         Optional<GeneralizationPlan> found = new Anonymizer(new AnonymizationConfiguration(quasiIdentifiers,
-                specification.models(), specification.suppressionLimit())).plan(input);
+                specification.models(), specification.suppressionLimit()).withMetric(specification.metric())).plan(input);
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -58,10 +58,16 @@ public final class PrivacyReportTable {
     }
 
     /**
-     * What the generalization cost: ARX's Loss, discernibility (Σ class size² + suppressed × records) and the
-     * average size of the published classes.
+     * What the generalization cost: ARX's Loss, discernibility (Σ class size² + suppressed × records), the
+     * average size of the published classes, and the metric the search minimised with its value.
+     *
+     * @param optimisedMetric e.g. {@code precision(gs=0.5, arithmetic_mean, weights {age_band=1.0})}
      */
-    public record Utility(double informationLoss, double discernibility, double averageClassSize) {
+    public record Utility(double informationLoss, double discernibility, double averageClassSize, String optimisedMetric,
+            double optimisedValue) {
+        public Utility {
+            requireNonNull(optimisedMetric, "optimisedMetric is null");
+        }
     }
 
     public void append(Report report) {
@@ -95,7 +101,9 @@ public final class PrivacyReportTable {
                 report.tier().map(PrivacyTier::code).orElse(null),
                 risks.map(ReidentificationRisks::populationSize).orElse(null),
                 risks.map(found -> found.populationUniqueness().dankar()).orElse(null),
-                risks.map(found -> found.populationUniqueness().dankarModel().name()).orElse(null));
+                risks.map(found -> found.populationUniqueness().dankarModel().name()).orElse(null),
+                utility.map(Utility::optimisedMetric).orElse(null),
+                utility.map(Utility::optimisedValue).orElse(null));
         return row;
     }
 }
