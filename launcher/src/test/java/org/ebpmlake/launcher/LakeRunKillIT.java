@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LakeExtension.class)
 class LakeRunKillIT {
     /** In the suite; the full harness is {@code -Dlake.kills=50} (22 minutes here, beyond what CI can spend on it each time). */
-    private static final int DEFAULT_KILLS = 12;
+    private static final int DEFAULT_KILLS = 8;
 
     @Test
     void aRunKilledAtRandomPointsOfEveryTaskLeavesReadableTablesAndTheRunsThatFollowEqualACleanRun(TemporaryLake clean,
