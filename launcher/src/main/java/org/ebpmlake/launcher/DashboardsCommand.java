@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "dashboards", mixinStandardHelpOptions = true,
         description = {"静的サイト（var/site）の作成、進捗報告書、学校ごとの早期発見ビュー。",
             "The static site (var/site) from the marts, the printable progress report, and a school's early-warning view."},
-        subcommands = {DashboardsCommand.Site.class, DashboardsCommand.Report.class, DashboardsCommand.School.class})
+        subcommands = {DashboardsCommand.Site.class, DashboardsCommand.Report.class, DashboardsCommand.School.class,
+            DashboardsCommand.Publish.class})
 final class DashboardsCommand implements Runnable {
     @ParentCommand
     Lake lake;

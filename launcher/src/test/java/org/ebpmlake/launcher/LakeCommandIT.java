@@ -38,6 +38,7 @@ class LakeCommandIT {
                 .contains("--schedule").contains("--wait");
         assertThat(lake("airflow", "trigger", "--help")).contains("Usage: lake airflow trigger").contains("daily");
         assertThat(lake("services", "up", "--help")).contains("airflow");
+        assertThat(lake("dashboards", "publish", "--help")).contains("Usage: lake dashboards publish").contains("Superset");
         assertThat(lake("test", "--help")).contains("Usage: lake test").contains("mvn verify");
         assertThat(lake("anonymize", "file", "--help")).contains("Usage: lake anonymize file")
                 .contains("--suppression-limit");
