@@ -18,13 +18,13 @@ class PrivacyPageTest {
         lake.spark().sql("INSERT INTO " + lake.table("ops.privacy_reports") + " VALUES"
                 + " ('run-1', 'deid.residents', 'k-anonymity', '{\"k\":100}', 'age_band,sex', 'none', 60, 0, 60, 0, 0, false,"
                 + " TIMESTAMP '2025-04-01 09:00:00', NULL, NULL, NULL, NULL, NULL, 'memory (auto)',"
-                + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),"
+                + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),"
                 + " ('run-2', 'deid.residents', 'k-anonymity', '{\"k\":5}', 'age_band,sex', '{age_band=2, sex=0}', 20000, 19387,"
                 + " 613, 512, 5, true, TIMESTAMP '2025-04-02 09:00:00', 0.1234, 0.2, 0.01, 0.0, 7, 'spark (auto: too little for memory)',"
-                + " 1.0E7, 37.9, 0.2, 0.01, 0.0264, 'anonymised', NULL, NULL, NULL),"
+                + " 1.0E7, 37.9, 0.2, 0.01, 0.0264, 'anonymised', NULL, NULL, NULL, 'loss', 0.1234),"
                 + " ('run-2', 'mart.footfall_hourly', 'count threshold', '{\"minimum_count\":10}', 'mesh_code,hour_start', 'cells',"
                 + " 900, 700, 200, 700, 10, true, TIMESTAMP '2025-04-02 09:00:00', NULL, NULL, NULL, NULL, NULL, 'spark aggregation',"
-                + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+                + " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
 
         Path page = new PrivacyPage(lake.spark(), lake.settings()).write();
 
