@@ -25,25 +25,50 @@ public enum AggregateFunction {
     }
 
     double aggregate(double[] values, double[] weights) {
+        double[] terms = new double[values.length];
+        for (int attribute = 0; attribute < values.length; attribute++) {
+            terms[attribute] = term(values[attribute], weights[attribute], values.length);
+        }
+        return combine(terms);
+    }
+
+    /**
+     * One attribute's part of the aggregate. {@link #aggregate} is exactly {@link #combine} of these, so a search can
+     * compute each attribute's term once per level and get the very same figure for every node.
+     */
+    double term(double value, double weight, int attributes) {
+        switch (this) {
+            case GEOMETRIC_MEAN:
+                return Math.pow((value + 1) * weight, 1.0 / attributes);
+            case ARITHMETIC_MEAN:
+                return value / attributes * weight;
+            case SUM:
+                return value * weight;
+        }
+        throw new AssertionError(this);
+    }
+
+    /** The aggregate of the attributes' terms, combined in attribute order. */
+    double combine(double[] terms) {
         switch (this) {
             case GEOMETRIC_MEAN: {
                 double product = 1;
-                for (int attribute = 0; attribute < values.length; attribute++) {
-                    product *= Math.pow((values[attribute] + 1) * weights[attribute], 1.0 / values.length);
+                for (double term : terms) {
+                    product *= term;
                 }
                 return product - 1;
             }
             case ARITHMETIC_MEAN: {
                 double sum = 0;
-                for (int attribute = 0; attribute < values.length; attribute++) {
-                    sum += values[attribute] / values.length * weights[attribute];
+                for (double term : terms) {
+                    sum += term;
                 }
                 return sum;
             }
             case SUM: {
                 double sum = 0;
-                for (int attribute = 0; attribute < values.length; attribute++) {
-                    sum += values[attribute] * weights[attribute];
+                for (double term : terms) {
+                    sum += term;
                 }
                 if (Double.isInfinite(sum) || Double.isNaN(sum)) {
                     return Double.MAX_VALUE;

@@ -20,6 +20,11 @@ final class ClassGrouping {
 
     private final long[] keys;
     private final int[] classOfUnit;
+    private final int[] firstUnitOfClass;
+    private final long[] classSizes;
+    /** Every tuple's key at the node of {@link #tupleKeyLevels}, which is -1 in an attribute not yet added. */
+    private final long[] tupleKeys;
+    private final int[] tupleKeyLevels;
     private final int[] tupleIdentity;
     private final long[] tupleWeights;
     private final long[] tuplePopulationWeights;
@@ -34,6 +39,11 @@ final class ClassGrouping {
         this.index = new PackedKeyIndex(input.tuples());
         this.keys = new long[input.tuples()];
         this.classOfUnit = new int[input.tuples()];
+        this.firstUnitOfClass = new int[input.tuples()];
+        this.classSizes = new long[input.tuples()];
+        this.tupleKeys = new long[input.tuples()];
+        this.tupleKeyLevels = new int[input.dimensions()];
+        Arrays.fill(tupleKeyLevels, -1);
         this.tupleIdentity = new int[input.tuples()];
         this.tupleWeights = new long[input.tuples()];
         this.tuplePopulationWeights = input.populationCounts.clone();
@@ -112,32 +122,48 @@ final class ClassGrouping {
                 fromTuples = false;
             }
         }
-        Arrays.fill(keys, 0, units, 0);
-        long weight = 1;
-        for (int attribute = 0; attribute < levels.length; attribute++) {
-            int[] generalization = input.attributes[attribute].generalization(levels[attribute]);
-            int[] codes = input.quasiIdentifierCodes[attribute];
-            for (int unit = 0; unit < units; unit++) {
-                keys[unit] += generalization[codes[unitTuples[unit]]] * weight;
+        long[] unitKeys;
+        if (fromTuples) {
+            unitKeys = tupleKeysAt(levels);
+        } else {
+            unitKeys = keys;
+            long weight = 1;
+            for (int attribute = 0; attribute < levels.length; attribute++) {
+                int[] generalization = input.attributes[attribute].generalization(levels[attribute]);
+                int[] codes = input.quasiIdentifierCodes[attribute];
+                for (int unit = 0; unit < units; unit++) {
+                    long digits = attribute == 0 ? 0 : unitKeys[unit];
+                    unitKeys[unit] = digits + generalization[codes[unitTuples[unit]]] * weight;
+                }
+                weight *= input.attributes[attribute].generalizedDomainSize(levels[attribute]);
             }
-            weight *= input.attributes[attribute].generalizedDomainSize(levels[attribute]);
         }
+        // Classes are numbered in order of first sight, so a class's first unit is found, and its size started, as
+        // its number is handed out: one pass numbers the units and sums the sizes.
         index.clear();
+        int count = 0;
+        long[] sizesSoFar = classSizes;
         for (int unit = 0; unit < units; unit++) {
-            classOfUnit[unit] = index.numberOf(keys[unit]);
-        }
-        int count = index.size();
-        long[] sizes = new long[count];
-        long[] populationSizes = new long[count];
-        int[] representatives = new int[count];
-        Arrays.fill(representatives, -1);
-        for (int unit = 0; unit < units; unit++) {
-            int number = classOfUnit[unit];
-            sizes[number] += unitWeights[unit];
-            populationSizes[number] += unitPopulationWeights[unit];
-            if (representatives[number] < 0) {
-                representatives[number] = unitTuples[unit];
+            int number = index.numberOf(unitKeys[unit]);
+            classOfUnit[unit] = number;
+            if (number == count) {
+                firstUnitOfClass[count++] = unit;
+                sizesSoFar[number] = unitWeights[unit];
+            } else {
+                sizesSoFar[number] += unitWeights[unit];
             }
+        }
+        long[] sizes = Arrays.copyOf(sizesSoFar, count);
+        long[] populationSizes = sizes;
+        if (input.hasPopulation()) {
+            populationSizes = new long[count];
+            for (int unit = 0; unit < units; unit++) {
+                populationSizes[classOfUnit[unit]] += unitPopulationWeights[unit];
+            }
+        }
+        int[] representatives = new int[count];
+        for (int number = 0; number < count; number++) {
+            representatives[number] = unitTuples[firstUnitOfClass[number]];
         }
         remember(new Snapshot(levels.clone(), sizes, populationSizes, representatives));
         int[] classOfTuple = NO_TUPLE_MAPPING;
@@ -145,6 +171,38 @@ final class ClassGrouping {
             classOfTuple = classOfUnit;
         }
         return new Classes(count, sizes, populationSizes, representatives, classOfTuple);
+    }
+
+    /**
+     * Every tuple's key at the node. Digits are weighted by the attributes' full domain sizes, whatever the level,
+     * so moving to another node changes only the digits of the attributes whose level differs: consecutive nodes of
+     * a search usually differ in one or two of them, and each unchanged attribute spares a pass over every tuple.
+     */
+    private long[] tupleKeysAt(int[] levels) {
+        long weight = 1;
+        for (int attribute = 0; attribute < levels.length; attribute++) {
+            int previous = tupleKeyLevels[attribute];
+            int level = levels[attribute];
+            if (previous != level) {
+                int[] generalization = input.attributes[attribute].generalization(level);
+                int[] codes = input.quasiIdentifierCodes[attribute];
+                long[] target = tupleKeys;
+                if (previous < 0) {
+                    for (int tuple = 0; tuple < target.length; tuple++) {
+                        target[tuple] += generalization[codes[tuple]] * weight;
+                    }
+                } else {
+                    int[] before = input.attributes[attribute].generalization(previous);
+                    for (int tuple = 0; tuple < target.length; tuple++) {
+                        int code = codes[tuple];
+                        target[tuple] += (generalization[code] - before[code]) * weight;
+                    }
+                }
+                tupleKeyLevels[attribute] = level;
+            }
+            weight *= input.attributes[attribute].domainSize();
+        }
+        return tupleKeys;
     }
 
     /** The remembered node finer than or equal to the given one in every attribute with the fewest classes. */
@@ -182,26 +240,36 @@ final class ClassGrouping {
         int count = classes.count;
         long[] sizes = classes.sizes;
         int sensitiveCount = input.sensitiveDomainSizes.length;
-        int[][] frequencies = new int[sensitiveCount][];
-        for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
-            int domain = input.sensitiveDomainSizes[sensitive];
-            frequencies[sensitive] = new int[count * domain];
-            int[] codes = input.sensitiveCodes[sensitive];
-            for (int tuple = 0; tuple < input.tuples(); tuple++) {
-                frequencies[sensitive][classes.classOfTuple[tuple] * domain + codes[tuple]] += input.tupleCounts[tuple];
-            }
-        }
         long[] none = new long[0];
         long[][] classFrequencies = new long[sensitiveCount][];
         for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
             classFrequencies[sensitive] = new long[input.sensitiveDomainSizes[sensitive]];
         }
+        // The tuples in class order (a counting sort), so each class's sensitive frequencies are summed from its own
+        // tuples into one array per attribute, and cleared the same way, whatever the number of classes.
+        int[] classStart = new int[count + 1];
+        int[] tuplesByClass = new int[sensitiveCount == 0 ? 0 : input.tuples()];
+        if (sensitiveCount > 0) {
+            int[] classOfTuple = classes.classOfTuple;
+            for (int tuple = 0; tuple < classOfTuple.length; tuple++) {
+                classStart[classOfTuple[tuple] + 1]++;
+            }
+            for (int number = 0; number < count; number++) {
+                classStart[number + 1] += classStart[number];
+            }
+            int[] next = Arrays.copyOf(classStart, count);
+            for (int tuple = 0; tuple < classOfTuple.length; tuple++) {
+                tuplesByClass[next[classOfTuple[tuple]]++] = tuple;
+            }
+        }
         boolean[] failing = new boolean[count];
         for (int number = 0; number < count; number++) {
             for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
-                int domain = input.sensitiveDomainSizes[sensitive];
-                for (int code = 0; code < domain; code++) {
-                    classFrequencies[sensitive][code] = frequencies[sensitive][number * domain + code];
+                int[] codes = input.sensitiveCodes[sensitive];
+                long[] frequencies = classFrequencies[sensitive];
+                for (int position = classStart[number]; position < classStart[number + 1]; position++) {
+                    int tuple = tuplesByClass[position];
+                    frequencies[codes[tuple]] += input.tupleCounts[tuple];
                 }
             }
             for (int criterion = 0; criterion < input.criteria.length && !failing[number]; criterion++) {
@@ -209,6 +277,12 @@ final class ClassGrouping {
                 int sensitive = input.sensitiveOfCriterion[criterion];
                 failing[number] = sizes[number] > 0 && !check.accepts(sizes[number], classes.populationSizes[number],
                         sensitive < 0 ? none : classFrequencies[sensitive]);
+            }
+            for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
+                int[] codes = input.sensitiveCodes[sensitive];
+                for (int position = classStart[number]; position < classStart[number + 1]; position++) {
+                    classFrequencies[sensitive][codes[tuplesByClass[position]]] = 0;
+                }
             }
         }
         return failing;

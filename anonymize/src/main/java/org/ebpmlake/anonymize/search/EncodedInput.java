@@ -33,6 +33,7 @@ final class EncodedInput {
      * released records are their own population and this equals {@link #tupleCounts}.
      */
     final long[] populationCounts;
+    private final boolean hasPopulation;
     /** The tuple of every input row: of every record for a table, of every counted row for counts. */
     final int[] tupleOfRow;
     /** criteria[i] checks models[i]; sensitiveOfCriterion[i] is its sensitive attribute, -1 for none. */
@@ -81,8 +82,9 @@ final class EncodedInput {
             sensitiveDictionaries.add(new LinkedHashMap<>());
         }
 
-        long[] radix = tupleRadix(inputRows, sensitiveColumns, sensitiveDictionaries);
-        long[] keys = packedKeys(inputRows, quasiIdentifierColumns, sensitiveColumns, sensitiveDictionaries, radix);
+        int[][] sensitiveCodesOfRows = sensitiveCodesOfRows(inputRows, sensitiveColumns, sensitiveDictionaries);
+        long[] radix = tupleRadix(sensitiveDictionaries);
+        long[] keys = packedKeys(inputRows, quasiIdentifierColumns, sensitiveCodesOfRows, radix);
         PackedKeyIndex tuples = new PackedKeyIndex(1024);
         tupleOfRow = new int[rowCount];
         for (int record = 0; record < rowCount; record++) {
@@ -94,11 +96,12 @@ final class EncodedInput {
         long[] populationKeys = new long[0];
         int[] tupleOfPopulationRow = new int[0];
         Optional<TupleCounts> population = configuration.population();
+        hasPopulation = population.isPresent();
         if (population.isPresent()) {
             // Population rows carry no sensitive value: they pack with sensitive codes 0, which counts them in the
             // right class whatever the released records' sensitive values.
             populationKeys = packedKeys(population.get().rows(), columnsOf(population.get(), quasiIdentifiers),
-                    new int[0], List.of(), radix);
+                    new int[0][], radix);
             tupleOfPopulationRow = new int[populationKeys.length];
             for (int row = 0; row < populationKeys.length; row++) {
                 if (populationKeys[row] < 0) {
@@ -163,11 +166,16 @@ final class EncodedInput {
         unsuppressedShares = new long[dimensions][];
         for (int attribute = 0; attribute < dimensions; attribute++) {
             AttributeEncoding encoding = attributes[attribute];
+            // Records per value first: a hierarchy has far fewer values than the input has tuples.
+            long[] recordsOfValue = new long[encoding.domainSize()];
+            for (int tuple = 0; tuple < tupleCount; tuple++) {
+                recordsOfValue[quasiIdentifierCodes[attribute][tuple]] += tupleCounts[tuple];
+            }
             unsuppressedShares[attribute] = new long[encoding.levels()];
             for (int level = 0; level < encoding.levels(); level++) {
                 long sum = 0;
-                for (int tuple = 0; tuple < tupleCount; tuple++) {
-                    sum += (long) tupleCounts[tuple] * encoding.groupSize(level, quasiIdentifierCodes[attribute][tuple]);
+                for (int code = 0; code < recordsOfValue.length; code++) {
+                    sum += recordsOfValue[code] * encoding.groupSize(level, code);
                 }
                 unsuppressedShares[attribute][level] = sum;
             }
@@ -181,8 +189,8 @@ final class EncodedInput {
      * Every row's codes packed into one long by the radix, or -1 where a quasi-identifier's value is not in its
      * hierarchy. The dictionaries are only read here, so the rows can be packed in parallel.
      */
-    private long[] packedKeys(List<String[]> inputRows, int[] quasiIdentifierColumns, int[] sensitiveColumns,
-            List<Map<String, Integer>> sensitiveDictionaries, long[] radix) {
+    private long[] packedKeys(List<String[]> inputRows, int[] quasiIdentifierColumns, int[][] sensitiveCodesOfRows,
+            long[] radix) {
         int rowCount = inputRows.size();
         long[] keys = new long[rowCount];
         int chunks = (rowCount + ROWS_PER_PARALLEL_CHUNK - 1) / ROWS_PER_PARALLEL_CHUNK;
@@ -195,9 +203,8 @@ final class EncodedInput {
                     int code = attributes[attribute].code(row[quasiIdentifierColumns[attribute]]);
                     key = code < 0 ? -1 : key + code * radix[attribute];
                 }
-                for (int sensitive = 0; sensitive < sensitiveColumns.length && key >= 0; sensitive++) {
-                    key += sensitiveDictionaries.get(sensitive).get(row[sensitiveColumns[sensitive]])
-                            * radix[quasiIdentifierColumns.length + sensitive];
+                for (int sensitive = 0; sensitive < sensitiveCodesOfRows.length && key >= 0; sensitive++) {
+                    key += sensitiveCodesOfRows[sensitive][record] * radix[quasiIdentifierColumns.length + sensitive];
                 }
                 keys[record] = key;
             }
@@ -225,6 +232,11 @@ final class EncodedInput {
         return columns;
     }
 
+    /** Whether a population table was given; without one, {@link #populationCounts} equals the tuple counts. */
+    boolean hasPopulation() {
+        return hasPopulation;
+    }
+
     int tuples() {
         return tupleCounts.length;
     }
@@ -234,17 +246,33 @@ final class EncodedInput {
     }
 
     /**
-     * Mixed-radix weights that pack one record's codes into a long; the sensitive dictionaries are filled on
-     * the way, since their sizes set the radix.
+     * Every row's code of each sensitive attribute, filling the sensitive dictionaries in order of first sight on the
+     * way (their sizes set the radix).
      */
-    private long[] tupleRadix(List<String[]> inputRows, int[] sensitiveColumns, List<Map<String, Integer>> sensitiveDictionaries) {
-        for (String[] row : inputRows) {
-            for (int sensitive = 0; sensitive < sensitiveColumns.length; sensitive++) {
-                Map<String, Integer> dictionary = sensitiveDictionaries.get(sensitive);
-                dictionary.putIfAbsent(row[sensitiveColumns[sensitive]], dictionary.size());
+    private static int[][] sensitiveCodesOfRows(List<String[]> inputRows, int[] sensitiveColumns,
+            List<Map<String, Integer>> sensitiveDictionaries) {
+        int[][] codes = new int[sensitiveColumns.length][inputRows.size()];
+        for (int sensitive = 0; sensitive < sensitiveColumns.length; sensitive++) {
+            Map<String, Integer> dictionary = sensitiveDictionaries.get(sensitive);
+            int column = sensitiveColumns[sensitive];
+            int[] codesOfRows = codes[sensitive];
+            for (int record = 0; record < codesOfRows.length; record++) {
+                String value = inputRows.get(record)[column];
+                Integer code = dictionary.get(value);
+                if (code == null) {
+                    code = dictionary.size();
+                    dictionary.put(value, code);
+                }
+                codesOfRows[record] = code;
             }
         }
-        long[] radix = new long[attributes.length + sensitiveColumns.length];
+        return codes;
+    }
+
+    /** Mixed-radix weights that pack one record's codes into a long. */
+    private long[] tupleRadix(List<Map<String, Integer>> sensitiveDictionaries) {
+        int sensitiveCount = sensitiveDictionaries.size();
+        long[] radix = new long[attributes.length + sensitiveCount];
         long weight = 1;
         for (int index = 0; index < radix.length; index++) {
             radix[index] = weight;

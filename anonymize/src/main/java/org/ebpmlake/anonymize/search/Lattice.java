@@ -44,21 +44,17 @@ final class Lattice {
         return levelCounts.length;
     }
 
+    /** How many levels the attribute's hierarchy has. */
+    int levelCount(int attribute) {
+        return levelCounts[attribute];
+    }
+
     int[] levels(int node) {
         int[] levels = new int[levelCounts.length];
         for (int attribute = 0; attribute < levels.length; attribute++) {
             levels[attribute] = node / strides[attribute] % levelCounts[attribute];
         }
         return levels;
-    }
-
-    /** The sum of the node's levels: 0 at the bottom. */
-    int height(int node) {
-        int height = 0;
-        for (int attribute = 0; attribute < levelCounts.length; attribute++) {
-            height += node / strides[attribute] % levelCounts[attribute];
-        }
-        return height;
     }
 
     /** The node one level coarser in the attribute, or -1 at the top. */

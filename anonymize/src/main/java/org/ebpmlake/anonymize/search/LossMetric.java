@@ -14,6 +14,8 @@ final class LossMetric implements NodeMetric {
     private final double[] weights;
     private final double generalizationFactor;
     private final double suppressionFactor;
+    /** The aggregate's term of each attribute at each level when nothing is suppressed. */
+    private final double[][] unsuppressedTerms;
 
     LossMetric(EncodedInput input, UtilityMetric metric, double[] weights) {
         this.input = input;
@@ -21,6 +23,17 @@ final class LossMetric implements NodeMetric {
         this.weights = weights.clone();
         this.generalizationFactor = metric.generalizationFactor();
         this.suppressionFactor = metric.suppressionFactor();
+        // The bound of every node of the lattice is combined from these: one term per attribute and level.
+        int attributes = input.dimensions();
+        this.unsuppressedTerms = new double[attributes][];
+        for (int attribute = 0; attribute < attributes; attribute++) {
+            long[] shares = input.unsuppressedShares[attribute];
+            unsuppressedTerms[attribute] = new double[shares.length];
+            for (int level = 0; level < shares.length; level++) {
+                unsuppressedTerms[attribute][level] = aggregateFunction.term(attributeLoss(attribute, shares[level], 0, 0),
+                        weights[attribute], attributes);
+            }
+        }
     }
 
     /**
@@ -57,11 +70,11 @@ final class LossMetric implements NodeMetric {
      */
     @Override
     public double lowerBound(int[] levels) {
-        double[] losses = new double[levels.length];
+        double[] terms = new double[levels.length];
         for (int attribute = 0; attribute < levels.length; attribute++) {
-            losses[attribute] = attributeLoss(attribute, input.unsuppressedShares[attribute][levels[attribute]], 0, 0);
+            terms[attribute] = unsuppressedTerms[attribute][levels[attribute]];
         }
-        return aggregateFunction.aggregate(losses, weights);
+        return aggregateFunction.combine(terms);
     }
 
     @Override

@@ -59,10 +59,22 @@ final class OptimalSearch {
         double[] bounds = new double[size];
         int[] heights = new int[size];
         int[] order = new int[size];
+        // The nodes are numbered in mixed radix, so counting through them moves the levels like an odometer.
+        int[] levels = new int[lattice.dimensions()];
+        int height = 0;
         for (int node = 0; node < size; node++) {
-            bounds[node] = metric.lowerBound(lattice.levels(node));
-            heights[node] = lattice.height(node);
+            bounds[node] = metric.lowerBound(levels);
+            heights[node] = height;
             order[node] = node;
+            for (int attribute = 0; attribute < levels.length; attribute++) {
+                if (levels[attribute] + 1 < lattice.levelCount(attribute)) {
+                    levels[attribute]++;
+                    height++;
+                    break;
+                }
+                height -= levels[attribute];
+                levels[attribute] = 0;
+            }
         }
         NodeOrder.sort(order, bounds, heights);
 
