@@ -15,8 +15,14 @@ final class ClassGrouping {
     private final long maximumSuppressed;
     private final PackedKeyIndex index;
     private static final int[] NO_TUPLE_MAPPING = new int[0];
+    private static final long[][] NO_FREQUENCIES = new long[0][];
     /** How many grouped nodes are kept to roll coarser ones up from. */
     private static final int SNAPSHOTS = 8;
+    /**
+     * The most sensitive-value counts (classes × sensitive values, over every sensitive attribute) a grouping of
+     * every tuple may hold for the snapshots to keep them: 8 bytes each, so at most 8 MB per snapshot.
+     */
+    private static final long MOST_KEPT_FREQUENCIES = 1L << 20;
 
     private final long[] keys;
     private final int[] classOfUnit;
@@ -29,6 +35,8 @@ final class ClassGrouping {
     private final long[] tupleWeights;
     private final long[] tuplePopulationWeights;
     private final Snapshot[] snapshots = new Snapshot[SNAPSHOTS];
+    /** Whether coarser nodes may be rolled up from snapshots: always without sensitive attributes. */
+    private final boolean rollUpAllowed;
     private int nextSnapshot;
     private int remembered;
 
@@ -51,6 +59,8 @@ final class ClassGrouping {
             tupleIdentity[tuple] = tuple;
             tupleWeights[tuple] = input.tupleCounts[tuple];
         }
+        long frequenciesOfAllTuples = (long) input.tuples() * Arrays.stream(input.sensitiveDomainSizes).asLongStream().sum();
+        this.rollUpAllowed = frequenciesOfAllTuples <= MOST_KEPT_FREQUENCIES;
     }
 
     NodeEvaluation evaluate(int[] levels) {
@@ -98,26 +108,29 @@ final class ClassGrouping {
 
     /** The node's equivalence classes; valid until this grouping groups another node. */
     Classes group(int[] levels) {
-        return group(levels, input.sensitiveDomainSizes.length == 0);
+        return group(levels, rollUpAllowed);
     }
 
     /**
      * Groups the node's classes. A node's classes are unions of the classes of any finer node, so when a finer
      * node was grouped recently its (usually far fewer) classes are merged instead of every tuple: ARX's
-     * roll-up. Sensitive frequencies and the class of each tuple need the tuples, so then it groups those.
+     * roll-up, the classes' sensitive-value counts summed like their sizes. The class of each tuple needs the
+     * tuples, so then it groups those.
      */
-    private Classes group(int[] levels, boolean rollUpAllowed) {
+    private Classes group(int[] levels, boolean rollUp) {
         int[] unitTuples = tupleIdentity;
         long[] unitWeights = tupleWeights;
         long[] unitPopulationWeights = tuplePopulationWeights;
         int units = input.tuples();
         boolean fromTuples = true;
-        if (rollUpAllowed) {
+        long[][] finerFrequencies = NO_FREQUENCIES;
+        if (rollUp) {
             Optional<Snapshot> finer = closestFinerSnapshot(levels);
             if (finer.isPresent()) {
                 unitTuples = finer.get().representatives();
                 unitWeights = finer.get().sizes();
                 unitPopulationWeights = finer.get().populationSizes();
+                finerFrequencies = finer.get().frequencies();
                 units = unitTuples.length;
                 fromTuples = false;
             }
@@ -165,12 +178,14 @@ final class ClassGrouping {
         for (int number = 0; number < count; number++) {
             representatives[number] = unitTuples[firstUnitOfClass[number]];
         }
-        remember(new Snapshot(levels.clone(), sizes, populationSizes, representatives));
+        long[][] frequencies = sensitiveFrequencies(units, count, unitTuples, fromTuples, finerFrequencies);
+        remember(new Snapshot(levels.clone(), sizes, populationSizes, representatives,
+                rollUpAllowed ? frequencies : NO_FREQUENCIES));
         int[] classOfTuple = NO_TUPLE_MAPPING;
         if (fromTuples) {
             classOfTuple = classOfUnit;
         }
-        return new Classes(count, sizes, populationSizes, representatives, classOfTuple);
+        return new Classes(count, sizes, populationSizes, representatives, classOfTuple, frequencies);
     }
 
     /**
@@ -205,6 +220,37 @@ final class ClassGrouping {
         return tupleKeys;
     }
 
+    /**
+     * Each class's count of each sensitive value, at [class × domain size + value] per sensitive attribute: summed from
+     * the tuples' values, or, rolled up, from the finer classes' counts.
+     */
+    private long[][] sensitiveFrequencies(int units, int count, int[] unitTuples, boolean fromTuples,
+            long[][] finerFrequencies) {
+        int sensitiveCount = input.sensitiveDomainSizes.length;
+        long[][] frequencies = new long[sensitiveCount][];
+        for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
+            int domain = input.sensitiveDomainSizes[sensitive];
+            long[] target = new long[count * domain];
+            if (fromTuples) {
+                int[] codes = input.sensitiveCodes[sensitive];
+                for (int tuple = 0; tuple < units; tuple++) {
+                    target[classOfUnit[tuple] * domain + codes[tuple]] += input.tupleCounts[tuple];
+                }
+            } else {
+                long[] finer = finerFrequencies[sensitive];
+                for (int unit = 0; unit < units; unit++) {
+                    int into = classOfUnit[unit] * domain;
+                    int from = unit * domain;
+                    for (int value = 0; value < domain; value++) {
+                        target[into + value] += finer[from + value];
+                    }
+                }
+            }
+            frequencies[sensitive] = target;
+        }
+        return frequencies;
+    }
+
     /** The remembered node finer than or equal to the given one in every attribute with the fewest classes. */
     private Optional<Snapshot> closestFinerSnapshot(int[] levels) {
         Optional<Snapshot> best = Optional.empty();
@@ -224,8 +270,12 @@ final class ClassGrouping {
         remembered = Math.max(remembered, nextSnapshot == 0 ? snapshots.length : nextSnapshot);
     }
 
-    /** A grouped node's classes, kept for rolling up coarser nodes: each class's size and a tuple of it. */
-    private record Snapshot(int[] levels, long[] sizes, long[] populationSizes, int[] representatives) {
+    /**
+     * A grouped node's classes, kept for rolling up coarser nodes: each class's size, a tuple of it and its
+     * sensitive-value counts.
+     */
+    private record Snapshot(int[] levels, long[] sizes, long[] populationSizes, int[] representatives,
+            long[][] frequencies) {
         boolean finerOrEqual(int[] other) {
             for (int attribute = 0; attribute < levels.length; attribute++) {
                 if (levels[attribute] > other[attribute]) {
@@ -245,32 +295,11 @@ final class ClassGrouping {
         for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
             classFrequencies[sensitive] = new long[input.sensitiveDomainSizes[sensitive]];
         }
-        // The tuples in class order (a counting sort), so each class's sensitive frequencies are summed from its own
-        // tuples into one array per attribute, and cleared the same way, whatever the number of classes.
-        int[] classStart = new int[count + 1];
-        int[] tuplesByClass = new int[sensitiveCount == 0 ? 0 : input.tuples()];
-        if (sensitiveCount > 0) {
-            int[] classOfTuple = classes.classOfTuple;
-            for (int tuple = 0; tuple < classOfTuple.length; tuple++) {
-                classStart[classOfTuple[tuple] + 1]++;
-            }
-            for (int number = 0; number < count; number++) {
-                classStart[number + 1] += classStart[number];
-            }
-            int[] next = Arrays.copyOf(classStart, count);
-            for (int tuple = 0; tuple < classOfTuple.length; tuple++) {
-                tuplesByClass[next[classOfTuple[tuple]]++] = tuple;
-            }
-        }
         boolean[] failing = new boolean[count];
         for (int number = 0; number < count; number++) {
             for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
-                int[] codes = input.sensitiveCodes[sensitive];
-                long[] frequencies = classFrequencies[sensitive];
-                for (int position = classStart[number]; position < classStart[number + 1]; position++) {
-                    int tuple = tuplesByClass[position];
-                    frequencies[codes[tuple]] += input.tupleCounts[tuple];
-                }
+                int domain = classFrequencies[sensitive].length;
+                System.arraycopy(classes.sensitiveFrequencies[sensitive], number * domain, classFrequencies[sensitive], 0, domain);
             }
             for (int criterion = 0; criterion < input.criteria.length && !failing[number]; criterion++) {
                 ClassCriterion check = input.criteria[criterion];
@@ -278,20 +307,15 @@ final class ClassGrouping {
                 failing[number] = sizes[number] > 0 && !check.accepts(sizes[number], classes.populationSizes[number],
                         sensitive < 0 ? none : classFrequencies[sensitive]);
             }
-            for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
-                int[] codes = input.sensitiveCodes[sensitive];
-                for (int position = classStart[number]; position < classStart[number + 1]; position++) {
-                    classFrequencies[sensitive][codes[tuplesByClass[position]]] = 0;
-                }
-            }
         }
         return failing;
     }
 
     /**
-     * Equivalence classes numbered 0..count-1: their sizes, a tuple of each, and each tuple's class (empty when
-     * the classes were rolled up from a finer node's).
+     * Equivalence classes numbered 0..count-1: their sizes, a tuple of each, each tuple's class (empty when
+     * the classes were rolled up from a finer node's) and each class's sensitive-value counts.
      */
-    record Classes(int count, long[] sizes, long[] populationSizes, int[] representatives, int[] classOfTuple) {
+    record Classes(int count, long[] sizes, long[] populationSizes, int[] representatives, int[] classOfTuple,
+            long[][] sensitiveFrequencies) {
     }
 }
