@@ -35,7 +35,10 @@ final class ClassGrouping {
     private final long[] tupleWeights;
     private final long[] tuplePopulationWeights;
     private final Snapshot[] snapshots = new Snapshot[SNAPSHOTS];
-    /** Whether coarser nodes may be rolled up from snapshots: always without sensitive attributes. */
+    /**
+     * Whether coarser nodes may be rolled up from snapshots: always without sensitive attributes, with them while the
+     * sensitive-value counts of a grouping of every tuple stay within {@link #MOST_KEPT_FREQUENCIES}.
+     */
     private final boolean rollUpAllowed;
     private int nextSnapshot;
     private int remembered;
@@ -178,7 +181,7 @@ final class ClassGrouping {
         for (int number = 0; number < count; number++) {
             representatives[number] = unitTuples[firstUnitOfClass[number]];
         }
-        long[][] frequencies = sensitiveFrequencies(units, count, unitTuples, fromTuples, finerFrequencies);
+        long[][] frequencies = sensitiveFrequencies(units, count, fromTuples, finerFrequencies);
         remember(new Snapshot(levels.clone(), sizes, populationSizes, representatives,
                 rollUpAllowed ? frequencies : NO_FREQUENCIES));
         int[] classOfTuple = NO_TUPLE_MAPPING;
@@ -224,8 +227,7 @@ final class ClassGrouping {
      * Each class's count of each sensitive value, at [class × domain size + value] per sensitive attribute: summed from
      * the tuples' values, or, rolled up, from the finer classes' counts.
      */
-    private long[][] sensitiveFrequencies(int units, int count, int[] unitTuples, boolean fromTuples,
-            long[][] finerFrequencies) {
+    private long[][] sensitiveFrequencies(int units, int count, boolean fromTuples, long[][] finerFrequencies) {
         int sensitiveCount = input.sensitiveDomainSizes.length;
         long[][] frequencies = new long[sensitiveCount][];
         for (int sensitive = 0; sensitive < sensitiveCount; sensitive++) {
