@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.ebpmlake.airflow.AirflowClient;
 import org.ebpmlake.airflow.AirflowClient.DagRun;
@@ -76,7 +75,7 @@ class AirflowIT {
     void startAirflowOnATemporaryLake(TemporaryLake temporaryLake) throws IOException {
         Path root = LakeExtension.repositoryRoot();
         Path policies = temporaryLake.directory().resolve("privacy");
-        copyFolder(root.resolve("conf/privacy"), policies);
+        FolderCopy.copy(root.resolve("conf/privacy"), policies, StandardCopyOption.REPLACE_EXISTING);
         residentsPolicy = policies.resolve("residents.yaml");
         policyAsDelivered = Files.readString(residentsPolicy, StandardCharsets.UTF_8);
         lake = new TemporaryLake(temporaryLake.settings().withOption("lake.privacy.policies", policies.toString())
@@ -228,19 +227,6 @@ class AirflowIT {
     private long snapshots(String table) {
         List<Row> rows = lake.spark().sql("SELECT count(*) FROM " + lake.table(table) + ".snapshots").collectAsList();
         return rows.get(0).getLong(0);
-    }
-
-    private static void copyFolder(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     private static int freePort() throws IOException {

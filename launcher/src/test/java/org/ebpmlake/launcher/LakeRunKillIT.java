@@ -3,7 +3,6 @@ package org.ebpmlake.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -19,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.ebpmlake.anonymize.PseudonymKey;
 import org.ebpmlake.lake.LakeExtension;
 import org.ebpmlake.lake.LakeSettings;
@@ -64,7 +62,8 @@ class LakeRunKillIT {
         // Both lakes take the very same delivered files. Written again, the samples hold the same rows but not the same
         // bytes: Parquet-mr lists a column chunk's encodings in an order that differs from one JVM to the next, and a
         // file's SHA-256 is its identity in the lake (a same-named file with another hash is a corrected re-delivery).
-        copyTree(cleanSettings.sourcesDirectory().resolve("sample"), killedSettings.sourcesDirectory().resolve("sample"));
+        FolderCopy.copy(cleanSettings.sourcesDirectory().resolve("sample"), killedSettings.sourcesDirectory().resolve("sample"),
+                StandardCopyOption.COPY_ATTRIBUTES);
         List<PipelineTask> tasks = LakeRun.definition(killedSettings).tasks();
         Map<String, String> environment = LakeScript.environmentOf(killed);
         int kills = Integer.getInteger("lake.kills", DEFAULT_KILLS);
@@ -138,19 +137,6 @@ class LakeRunKillIT {
         LakeScript.Finished finished = LakeScript.run(environment, arguments(List.of(reference)));
         assertThat(finished.exitCode()).as(finished.output()).isZero();
         return Math.max(1000, Duration.ofNanos(System.nanoTime() - started).toMillis() - times.millisOf(reference));
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     /** The tasks run as the next {@code ./lake run} would run them, in this JVM. */
