@@ -16,6 +16,11 @@ final class LossMetric implements NodeMetric {
     private final double suppressionFactor;
     /** The aggregate's term of each attribute at each level when nothing is suppressed. */
     private final double[][] unsuppressedTerms;
+    /**
+     * The terms of the node being bounded. A search bounds every node of the lattice before checking any, so one
+     * buffer serves them all rather than an array per node; each search makes its own metric, so it is never shared.
+     */
+    private final double[] boundTerms;
 
     LossMetric(EncodedInput input, UtilityMetric metric, double[] weights) {
         this.input = input;
@@ -26,6 +31,7 @@ final class LossMetric implements NodeMetric {
         // The bound of every node of the lattice is combined from these: one term per attribute and level.
         int attributes = input.dimensions();
         this.unsuppressedTerms = new double[attributes][];
+        this.boundTerms = new double[attributes];
         for (int attribute = 0; attribute < attributes; attribute++) {
             long[] shares = input.unsuppressedShares[attribute];
             unsuppressedTerms[attribute] = new double[shares.length];
@@ -70,11 +76,10 @@ final class LossMetric implements NodeMetric {
      */
     @Override
     public double lowerBound(int[] levels) {
-        double[] terms = new double[levels.length];
         for (int attribute = 0; attribute < levels.length; attribute++) {
-            terms[attribute] = unsuppressedTerms[attribute][levels[attribute]];
+            boundTerms[attribute] = unsuppressedTerms[attribute][levels[attribute]];
         }
-        return aggregateFunction.combine(terms);
+        return aggregateFunction.combine(boundTerms);
     }
 
     @Override
