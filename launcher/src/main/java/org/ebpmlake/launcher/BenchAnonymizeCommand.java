@@ -37,8 +37,8 @@ import picocli.CommandLine.Option;
  * and runs the Spark engine the deid stage hands large tables to, on the same registry and hierarchies.
  */
 @Command(name = "anonymize", mixinStandardHelpOptions = true,
-        description = {"匿名加工エンジンの性能測定（合成住民台帳、準識別子5つ、k=10、削除上限2%）。",
-            "Benchmark the de-identification engine: synthetic registry, 5 quasi-identifiers, k=10, 2% suppression."})
+        description = {"匿名加工エンジンの性能測定（合成住民台帳、準識別子5つ、k=10、削除上限2%%）。",
+            "Benchmark the de-identification engine: synthetic registry, 5 quasi-identifiers, k=10, 2%% suppression."})
 final class BenchAnonymizeCommand implements Callable<Integer> {
     private static final long SEED = 20250331L;
     private static final int DISTRICTS = 4;

@@ -55,7 +55,8 @@ public final class Lake implements Runnable {
      */
     public static CommandLine commandLine(Map<String, String> environment) {
         return new CommandLine(new Lake(environment)).setExecutionExceptionHandler(new CommandFailure())
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .registerConverter(Path.class, CallerDirectoryPaths.from(environment));
     }
 
     @Override
