@@ -1,6 +1,7 @@
 package org.ebpmlake.launcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.spark.sql.SparkSession;
 import org.ebpmlake.pipelines.deid.AnonymizationSpecification;
 import org.ebpmlake.pipelines.deid.EngineChoice;
@@ -197,19 +200,62 @@ final class AnonymizeFileCommand implements Callable<Integer> {
         if (populationTable.isPresent()) {
             verifier = verifier.withPopulation(populationTable.get());
         }
-        VerificationVerdict verdict = verifier.verify(table, result.output(), result.transformation());
-        ReidentificationRisks risks = risks(verdict.classSizes(), table.rows().size());
-        AnonymizationReport privacyReport = AnonymizationReport.of(input, table.rows().size(), models,
-                suppressionLimit, result.plan(), verdict, risks, choice);
-        if (!verdict.satisfied()) {
-            return violated(verdict);
+        // The output is written aside on another core while it is verified, and published only once verified.
+        CompletableFuture<StagedFile> staging = CompletableFuture.supplyAsync(() -> stage(inputFile.sibling(output),
+                result.output()));
+        VerificationVerdict verdict;
+        try {
+            verdict = verifier.verify(table, result.output(), result.transformation());
+        } catch (RuntimeException e) {
+            discard(staging);
+            throw e;
         }
-        inputFile.sibling(output).write(result.output());
-        writeStatement(models, result.transformation().toString(), table.columns());
-        // The report last: a report on disk means its output is complete beside it.
-        writeJson(privacyReport);
-        System.out.println(privacyReport.summary());
-        return 0;
+        try (StagedFile staged = staged(staging)) {
+            ReidentificationRisks risks = risks(verdict.classSizes(), table.rows().size());
+            AnonymizationReport privacyReport = AnonymizationReport.of(input, table.rows().size(), models,
+                    suppressionLimit, result.plan(), verdict, risks, choice);
+            if (!verdict.satisfied()) {
+                return violated(verdict);
+            }
+            staged.publish();
+            writeStatement(models, result.transformation().toString(), table.columns());
+            // The report last: a report on disk means its output is complete beside it.
+            writeJson(privacyReport);
+            System.out.println(privacyReport.summary());
+            return 0;
+        }
+    }
+
+    private static StagedFile stage(DelimitedFile file, Table rows) {
+        try {
+            return file.stage(rows.columns(), rows.rows().iterator());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the staged output and deletes it; a write that failed has deleted its own. */
+    private static void discard(CompletableFuture<StagedFile> staging) {
+        try {
+            staging.join().close();
+        } catch (CompletionException e) {
+            // The write failed as well; the failure being reported is the verification's.
+        }
+    }
+
+    /** The staged output once written, or what stopped it. */
+    private static StagedFile staged(CompletableFuture<StagedFile> staging) throws IOException {
+        try {
+            return staging.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException failure) {
+                throw failure.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** The risks against the declared population size, or the input as its own population. */
@@ -356,7 +402,7 @@ final class AnonymizeFileCommand implements Callable<Integer> {
         try {
             return DelimitedFile.detect(input).read().rows().size();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

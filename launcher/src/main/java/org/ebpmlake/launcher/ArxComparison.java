@@ -4,12 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.ebpmlake.anonymize.DistinctLDiversity;
 import org.ebpmlake.anonymize.KAnonymity;
@@ -158,18 +157,13 @@ final class ArxComparison {
         return sorted[sorted.length / 2];
     }
 
+    /** Read as {@code lake anonymize file} reads it, each column's repeated values one string. */
     private Table adult() {
+        Path file = adultDirectory.resolve("adult.csv");
         try {
-            List<String> lines = Files.readAllLines(adultDirectory.resolve("adult.csv"), StandardCharsets.UTF_8);
-            List<String[]> rows = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                if (!line.isBlank()) {
-                    rows.add(line.split(";", -1));
-                }
-            }
-            return new Table(Arrays.asList(lines.get(0).split(";")), rows);
+            return DelimitedFile.detect(file, Optional.of(';')).read();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the adult benchmark under " + adultDirectory, e);
+            throw new UncheckedIOException("cannot read the adult benchmark " + file, e);
         }
     }
 

@@ -3,12 +3,11 @@ package org.ebpmlake.launcher;
 import static java.util.Objects.requireNonNull;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -16,14 +15,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.ebpmlake.anonymize.search.Table;
@@ -164,17 +161,52 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
         }
     }
 
+    /**
+     * The rows, each column's repeated values sharing one string: a registry of millions of residents has a few
+     * hundred distinct ages, wards and nationalities, and one string per cell would hold gigabytes for nothing. A UTF-8
+     * file without quotes is split as bytes ({@link QuoteFreeRows}), any other by Commons CSV, with the same result.
+     */
     Table read() throws IOException {
+        Optional<Table> quoteFree = readQuoteFree();
+        if (quoteFree.isPresent()) {
+            return quoteFree.get();
+        }
+        return readWithCommonsCsv();
+    }
+
+    /** The table, when the file is UTF-8, has no quote character and is small enough to hold as bytes. */
+    Optional<Table> readQuoteFree() throws IOException {
+        if (!charset.equals(StandardCharsets.UTF_8) || separator > 0x7f || Files.size(path) >= QuoteFreeRows.LARGEST_FILE) {
+            return Optional.empty();
+        }
+        QuoteFreeRows quoteFree = new QuoteFreeRows(path, Files.readAllBytes(path), byteOrderMark ? UTF8_BOM.length : 0,
+                separator);
+        if (!quoteFree.applies()) {
+            return Optional.empty();
+        }
+        List<String> columns = header();
+        return Optional.of(new Table(columns, quoteFree.rows(columns)));
+    }
+
+    Table readWithCommonsCsv() throws IOException {
         try (CSVParser parser = CSVParser.parse(reader(), readFormat())) {
             List<String> columns = parser.getHeaderNames();
             List<String[]> rows = new ArrayList<>();
+            List<SharedValues> shared = new ArrayList<>();
+            for (int column = 0; column < columns.size(); column++) {
+                shared.add(new SharedValues());
+            }
             for (CSVRecord record : parser) {
                 if (record.size() != columns.size()) {
                     throw new LakeException(ErrorCategory.INVALID_FILE, path + " line " + (parser.getCurrentLineNumber())
                             + ": " + record.size() + " 項目、見出しは " + columns.size() + " 項目 / has " + record.size()
                             + " fields, the header " + columns.size());
                 }
-                rows.add(record.values());
+                String[] row = record.values();
+                for (int column = 0; column < row.length; column++) {
+                    row[column] = shared.get(column).shared(row[column]);
+                }
+                rows.add(row);
             }
             return new Table(columns, rows);
         } catch (UncheckedIOException e) {
@@ -188,36 +220,47 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
 
     /**
      * Writes rows as they come, so a table too large for memory can stream through, into a temporary file beside the
-     * target that replaces it only once complete: a failure never leaves half a file behind. Every cell, header
-     * included, is written inert ({@link SpreadsheetCell#inert}): the file is meant to be opened in a spreadsheet.
+     * target that replaces it only once complete: a failure never leaves half a file behind.
      */
     void write(List<String> columns, Iterator<String[]> rows) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setRecordSeparator('\n')
-                .setHeader(columns.stream().map(SpreadsheetCell::inert).toArray(String[]::new)).get();
-        Path folder = path.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path partial = Files.createTempFile(folder, "." + path.getFileName(), ".partial");
-        try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                if (byteOrderMark) {
-                    out.write(UTF8_BOM);
-                }
-                try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, charset));
-                        CSVPrinter printer = new CSVPrinter(writer, format)) {
-                    while (rows.hasNext()) {
-                        String[] row = rows.next();
-                        Object[] cells = new Object[row.length];
-                        for (int column = 0; column < row.length; column++) {
-                            cells[column] = row[column] == null ? null : SpreadsheetCell.inert(row[column]);
-                        }
-                        printer.printRecord(cells);
-                    }
-                }
-            }
-            Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
+        try (StagedFile staged = stage(columns, rows)) {
+            staged.publish();
         }
+    }
+
+    /**
+     * Writes the rows into a temporary file beside the target, to be published or discarded by the caller. Every
+     * cell, header included, is written inert ({@link SpreadsheetCell#inert}): the file is meant to be opened in a
+     * spreadsheet. A column's distinct values are quoted and encoded once ({@link PrintedCells}).
+     */
+    StagedFile stage(List<String> columns, Iterator<String[]> rows) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setRecordSeparator('\n').get();
+        List<PrintedCells> printed = new ArrayList<>();
+        for (int column = 0; column < columns.size(); column++) {
+            printed.add(new PrintedCells(format, column == 0, charset));
+        }
+        byte[] lineEnd = "\n".getBytes(charset);
+        StagedFile staged = StagedFile.beside(path);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(staged.partial()), 1 << 16)) {
+            if (byteOrderMark) {
+                out.write(UTF8_BOM);
+            }
+            for (int column = 0; column < columns.size(); column++) {
+                out.write(printed.get(column).uncached(columns.get(column)));
+            }
+            out.write(lineEnd);
+            while (rows.hasNext()) {
+                String[] row = rows.next();
+                for (int column = 0; column < row.length; column++) {
+                    out.write(printed.get(column).of(row[column]));
+                }
+                out.write(lineEnd);
+            }
+        } catch (IOException | RuntimeException e) {
+            staged.close();
+            throw e;
+        }
+        return staged;
     }
 
     /**

@@ -120,7 +120,7 @@ public final class Anonymizer {
         for (int attribute = 0; attribute < levels.length; attribute++) {
             columns[attribute] = table.columnIndex(quasiIdentifiers.get(attribute).column());
         }
-        // Generalized once per tuple, then copied into each of its records.
+        // Generalized once per tuple, then copied into each of its records as the record is read.
         String[][] generalizedTuples = new String[input.tuples()][levels.length];
         for (int tuple = 0; tuple < generalizedTuples.length; tuple++) {
             for (int attribute = 0; attribute < levels.length; attribute++) {
@@ -132,16 +132,7 @@ public final class Anonymizer {
                 }
             }
         }
-        List<String[]> rows = new ArrayList<>(table.rows().size());
-        for (int record = 0; record < table.rows().size(); record++) {
-            String[] row = table.rows().get(record).clone();
-            String[] generalized = generalizedTuples[input.tupleOfRow[record]];
-            for (int attribute = 0; attribute < levels.length; attribute++) {
-                row[columns[attribute]] = generalized[attribute];
-            }
-            rows.add(row);
-        }
-        return new Table(table.columns(), rows);
+        return new Table(table.columns(), new GeneralizedRows(table.rows(), columns, input.tupleOfRow, generalizedTuples));
     }
 
     private static BitSet suppressedRows(EncodedInput input, Found found) {

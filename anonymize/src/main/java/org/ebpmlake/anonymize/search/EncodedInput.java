@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.ebpmlake.anonymize.ClassCriterion;
 import org.ebpmlake.anonymize.PrivacyModel;
 import org.ebpmlake.anonymize.SensitiveDomain;
+import org.ebpmlake.anonymize.encoding.IdentityCodeMemo;
 
 /**
  * The input reduced to what the search needs: the distinct combinations of quasi-identifier and sensitive
@@ -196,11 +197,15 @@ final class EncodedInput {
         int chunks = (rowCount + ROWS_PER_PARALLEL_CHUNK - 1) / ROWS_PER_PARALLEL_CHUNK;
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
             int end = Math.min(rowCount, (chunk + 1) * ROWS_PER_PARALLEL_CHUNK);
+            IdentityCodeMemo[] memos = new IdentityCodeMemo[quasiIdentifierColumns.length];
+            for (int attribute = 0; attribute < memos.length; attribute++) {
+                memos[attribute] = new IdentityCodeMemo(attributes[attribute]::code);
+            }
             for (int record = chunk * ROWS_PER_PARALLEL_CHUNK; record < end; record++) {
                 String[] row = inputRows.get(record);
                 long key = 0;
                 for (int attribute = 0; attribute < quasiIdentifierColumns.length && key >= 0; attribute++) {
-                    int code = attributes[attribute].code(row[quasiIdentifierColumns[attribute]]);
+                    int code = memos[attribute].code(row[quasiIdentifierColumns[attribute]]);
                     key = code < 0 ? -1 : key + code * radix[attribute];
                 }
                 for (int sensitive = 0; sensitive < sensitiveCodesOfRows.length && key >= 0; sensitive++) {
@@ -254,16 +259,11 @@ final class EncodedInput {
         int[][] codes = new int[sensitiveColumns.length][inputRows.size()];
         for (int sensitive = 0; sensitive < sensitiveColumns.length; sensitive++) {
             Map<String, Integer> dictionary = sensitiveDictionaries.get(sensitive);
+            IdentityCodeMemo memo = new IdentityCodeMemo(value -> dictionary.computeIfAbsent(value, ignored -> dictionary.size()));
             int column = sensitiveColumns[sensitive];
             int[] codesOfRows = codes[sensitive];
             for (int record = 0; record < codesOfRows.length; record++) {
-                String value = inputRows.get(record)[column];
-                Integer code = dictionary.get(value);
-                if (code == null) {
-                    code = dictionary.size();
-                    dictionary.put(value, code);
-                }
-                codesOfRows[record] = code;
+                codesOfRows[record] = memo.code(inputRows.get(record)[column]);
             }
         }
         return codes;

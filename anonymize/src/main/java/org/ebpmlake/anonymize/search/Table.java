@@ -13,11 +13,14 @@ public record Table(List<String> columns, List<String[]> rows) {
         requireNonNull(columns, "columns is null");
         requireNonNull(rows, "rows is null");
         columns = List.copyOf(columns);
-        rows = List.copyOf(rows);
-        for (int index = 0; index < rows.size(); index++) {
-            if (rows.get(index).length != columns.size()) {
-                throw new IllegalArgumentException("row " + (index + 1) + " has " + rows.get(index).length
-                        + " cells, the table has " + columns.size() + " columns");
+        // Released rows are made from a table's own rows as they are read: already unmodifiable and as wide.
+        if (!(rows instanceof GeneralizedRows)) {
+            rows = List.copyOf(rows);
+            for (int index = 0; index < rows.size(); index++) {
+                if (rows.get(index).length != columns.size()) {
+                    throw new IllegalArgumentException("row " + (index + 1) + " has " + rows.get(index).length
+                            + " cells, the table has " + columns.size() + " columns");
+                }
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.function.ToIntFunction;
 import org.ebpmlake.anonymize.ClassCriterion;
 import org.ebpmlake.anonymize.PrivacyModel;
 import org.ebpmlake.anonymize.SensitiveDomain;
+import org.ebpmlake.anonymize.encoding.IdentityCodeMemo;
 import org.ebpmlake.anonymize.hierarchy.Hierarchy;
 import org.ebpmlake.anonymize.search.QuasiIdentifier;
 import org.ebpmlake.anonymize.search.Table;
@@ -97,10 +98,10 @@ public final class IndependentVerifier {
             return new VerificationVerdict(0, 0, 0, List.of(), violations);
         }
         int[] columns = quasiIdentifierColumns(output::columnIndex);
-        boolean[] suppressedRows = suppressedRows(input, output, transformation, columns, violations);
+        RowClasses classes = classesOfReleasedRows(input, output, transformation, columns, violations);
         long[] ones = new long[output.rows().size()];
         Arrays.fill(ones, 1);
-        return checkClasses(output::columnIndex, columns, output.rows(), ones, suppressedRows, violations,
+        return checkClasses(output::columnIndex, columns, output.rows(), ones, classes, violations,
                 populationClasses(transformation));
     }
 
@@ -138,8 +139,8 @@ public final class IndependentVerifier {
             }
         }
         long[] counts = output.counts().stream().mapToLong(Long::longValue).toArray();
-        return checkClasses(output::columnIndex, columns, output.rows(), counts, suppressedRows, violations,
-                populationClasses(transformation));
+        return checkClasses(output::columnIndex, columns, output.rows(), counts,
+                classesByReleasedText(output.rows(), columns, suppressedRows), violations, populationClasses(transformation));
     }
 
     private int[] quasiIdentifierColumns(ToIntFunction<String> columnIndex) {
@@ -151,54 +152,100 @@ public final class IndependentVerifier {
     }
 
     /**
-     * Groups the released rows that are not suppressed into classes and checks every class against every model.
+     * Numbers the classes of the released rows that are not suppressed by their quasi-identifiers' text, each value
+     * looked up in its column's own dictionary of released texts.
+     */
+    private static RowClasses classesByReleasedText(List<String[]> rows, int[] columns, boolean[] suppressedRows) {
+        List<Map<String, Integer>> dictionaries = new ArrayList<>();
+        for (int index = 0; index < columns.length; index++) {
+            dictionaries.add(new HashMap<>());
+        }
+        ClassNumbering numbering = new ClassNumbering(rows.size(), columns.length);
+        for (int row = 0; row < rows.size(); row++) {
+            if (suppressedRows[row]) {
+                numbering.suppress(row);
+                continue;
+            }
+            String[] cells = rows.get(row);
+            for (int index = 0; index < columns.length; index++) {
+                Map<String, Integer> dictionary = dictionaries.get(index);
+                Integer code = dictionary.get(cells[columns[index]]);
+                if (code == null) {
+                    code = dictionary.size();
+                    dictionary.put(cells[columns[index]], code);
+                }
+                numbering.probe()[index] = code;
+            }
+            numbering.number(row);
+        }
+        return numbering.classes();
+    }
+
+    /**
+     * Checks every class against every model, the rows of a class walked together: rows are put in order of class by
+     * counting, without a list per class.
      *
      * @param columns the quasi-identifiers' columns in the released rows
      */
     private VerificationVerdict checkClasses(ToIntFunction<String> columnIndex, int[] columns, List<String[]> rows,
-            long[] counts, boolean[] suppressedRows, List<String> violations, Map<List<String>, Long> populationClasses) {
-        Map<List<String>, List<Integer>> classes = new LinkedHashMap<>();
+            long[] counts, RowClasses classes, List<String> violations, Map<List<String>, Long> populationClasses) {
+        int[] classOfRow = classes.classOfRow();
+        int[] firstRowOfClass = classes.firstRowOfClass();
         long suppressed = 0;
         long records = 0;
         for (int row = 0; row < rows.size(); row++) {
             records += counts[row];
-            if (suppressedRows[row]) {
+            if (classOfRow[row] < 0) {
                 suppressed += counts[row];
-                continue;
             }
-            String[] cells = rows.get(row);
-            List<String> key = new ArrayList<>(columns.length);
-            for (int column : columns) {
-                key.add(cells[column]);
+        }
+        int classCount = classes.count();
+        // Rows in order of class, by counting: the members of class c are order[start[c]] .. order[start[c + 1] - 1].
+        int[] start = new int[classCount + 1];
+        long[] classSizes = new long[classCount];
+        for (int row = 0; row < rows.size(); row++) {
+            if (classOfRow[row] >= 0) {
+                start[classOfRow[row] + 1]++;
+                classSizes[classOfRow[row]] += counts[row];
             }
-            classes.computeIfAbsent(key, ignored -> new ArrayList<>()).add(row);
+        }
+        for (int number = 0; number < classCount; number++) {
+            start[number + 1] += start[number];
+        }
+        int[] order = new int[start[classCount]];
+        int[] filled = Arrays.copyOf(start, classCount);
+        for (int row = 0; row < rows.size(); row++) {
+            if (classOfRow[row] >= 0) {
+                order[filled[classOfRow[row]]++] = row;
+            }
         }
         List<ClassCheck> checks = new ArrayList<>();
         for (PrivacyModel model : models) {
             checks.add(new ClassCheck(model, columnIndex, rows, counts));
         }
         List<Long> sizes = new ArrayList<>();
-        for (Map.Entry<List<String>, List<Integer>> entry : classes.entrySet()) {
-            List<Integer> members = entry.getValue();
-            long size = members.stream().mapToLong(row -> counts[row]).sum();
+        for (int number = 0; number < classCount; number++) {
+            long size = classSizes[number];
             long populationSize = size;
             if (population.isPresent()) {
-                populationSize = populationClasses.getOrDefault(entry.getKey(), 0L);
+                List<String> key = classText(rows.get(firstRowOfClass[number]), columns);
+                populationSize = populationClasses.getOrDefault(key, 0L);
                 if (populationSize < size) {
-                    violations.add("the class " + entry.getKey() + " has " + size + " released records but "
+                    violations.add("the class " + key + " has " + size + " released records but "
                             + populationSize + " in the population");
                 }
             }
             List<String> failed = new ArrayList<>();
             for (ClassCheck check : checks) {
-                if (!check.accepts(members, size, populationSize)) {
+                if (!check.accepts(order, start[number], start[number + 1], size, populationSize)) {
                     failed.add(check.model.toString());
                 }
             }
             if (failed.isEmpty()) {
                 sizes.add(size);
             } else {
-                violations.add("the class " + entry.getKey() + " of " + size + " records fails " + failed);
+                violations.add("the class " + classText(rows.get(firstRowOfClass[number]), columns) + " of " + size
+                        + " records fails " + failed);
             }
         }
         long allowed = (long) Math.floor(suppressionLimit * records);
@@ -210,44 +257,146 @@ public final class IndependentVerifier {
         return new VerificationVerdict(sizes.size(), smallest, suppressed, sizes, shown);
     }
 
-    /**
-     * Which rows were suppressed: all quasi-identifiers {@code *} where the transformation would not give
-     * that. Any other released value that is not the transformation's is a violation.
-     */
-    private boolean[] suppressedRows(Table input, Table output, Transformation transformation, int[] columns,
-            List<String> violations) {
-        List<Map<String, String>> generalizations = new ArrayList<>();
-        for (QuasiIdentifier quasiIdentifier : quasiIdentifiers) {
-            int level = transformation.levelByAttribute().get(quasiIdentifier.column());
-            Map<String, String> generalization = new HashMap<>();
-            for (List<String> row : quasiIdentifier.hierarchy().rows()) {
-                generalization.put(row.get(0), row.get(level));
-            }
-            generalizations.add(generalization);
+    /** A class as a person reads it: its quasi-identifiers' released values. */
+    private static List<String> classText(String[] cells, int[] columns) {
+        List<String> text = new ArrayList<>(columns.length);
+        for (int column : columns) {
+            text.add(cells[column]);
         }
-        int[] inputColumns = new int[columns.length];
-        for (int index = 0; index < columns.length; index++) {
+        return text;
+    }
+
+    /** A class by the codes of its values in the columns' dictionaries. */
+    private record ClassKey(int[] codes) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ClassKey key && Arrays.equals(codes, key.codes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(codes);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(codes);
+        }
+    }
+
+    /**
+     * Which rows were suppressed (all quasi-identifiers {@code *} where the transformation would not give that) and the
+     * class of every other row. Any released value that is not the transformation's is a violation. Where every value
+     * is the transformation's, the classes by text are the transformation's classes: each input value is looked up
+     * once, in the verifier's own reading of its hierarchy, and gives both the expected text and the class's code.
+     * Otherwise the classes are numbered by the released text, so that the violations name the classes as released.
+     */
+    private RowClasses classesOfReleasedRows(Table input, Table output, Transformation transformation, int[] columns,
+            List<String> violations) {
+        int dimensions = columns.length;
+        IdentityCodeMemo[] leafCodes = new IdentityCodeMemo[dimensions];
+        String[][] expectedOfLeaf = new String[dimensions][];
+        int[][] classCodeOfLeaf = new int[dimensions][];
+        for (int index = 0; index < dimensions; index++) {
+            QuasiIdentifier quasiIdentifier = quasiIdentifiers.get(index);
+            int level = transformation.levelByAttribute().get(quasiIdentifier.column());
+            List<List<String>> hierarchyRows = quasiIdentifier.hierarchy().rows();
+            Map<String, Integer> codes = new HashMap<>();
+            Map<String, Integer> classCodes = new HashMap<>();
+            expectedOfLeaf[index] = new String[hierarchyRows.size()];
+            classCodeOfLeaf[index] = new int[hierarchyRows.size()];
+            for (int leaf = 0; leaf < hierarchyRows.size(); leaf++) {
+                codes.put(hierarchyRows.get(leaf).get(0), leaf);
+                String expected = hierarchyRows.get(leaf).get(level);
+                expectedOfLeaf[index][leaf] = expected;
+                classCodeOfLeaf[index][leaf] = classCodes.computeIfAbsent(expected, ignored -> classCodes.size());
+            }
+            leafCodes[index] = new IdentityCodeMemo(value -> codes.getOrDefault(value, -1));
+        }
+        int[] inputColumns = new int[dimensions];
+        for (int index = 0; index < dimensions; index++) {
             inputColumns[index] = input.columnIndex(quasiIdentifiers.get(index).column());
         }
-        boolean[] suppressed = new boolean[output.rows().size()];
+        ClassNumbering numbering = new ClassNumbering(output.rows().size(), dimensions);
+        boolean[] suppressedRows = new boolean[output.rows().size()];
+        boolean allAsTransformed = true;
+        int[] leaves = new int[dimensions];
         for (int row = 0; row < output.rows().size(); row++) {
             String[] released = output.rows().get(row);
             String[] original = input.rows().get(row);
-            String[] expected = new String[columns.length];
-            for (int index = 0; index < columns.length; index++) {
-                expected[index] = generalizations.get(index).get(original[inputColumns[index]]);
+            boolean allStars = true;
+            boolean expectedAllStars = true;
+            for (int index = 0; index < dimensions; index++) {
+                int leaf = leafCodes[index].code(original[inputColumns[index]]);
+                leaves[index] = leaf;
+                allStars &= Hierarchy.SUPPRESSED.equals(released[columns[index]]);
+                expectedAllStars &= leaf >= 0 && Hierarchy.SUPPRESSED.equals(expectedOfLeaf[index][leaf]);
             }
-            boolean allStars = Arrays.stream(columns).allMatch(column -> Hierarchy.SUPPRESSED.equals(released[column]));
-            boolean expectedAllStars = Arrays.stream(expected).allMatch(Hierarchy.SUPPRESSED::equals);
-            suppressed[row] = allStars && !expectedAllStars;
-            for (int index = 0; index < columns.length && !suppressed[row]; index++) {
-                if (!released[columns[index]].equals(expected[index]) && violations.size() < VIOLATIONS_SHOWN) {
-                    violations.add("row " + (row + 1) + ": " + quasiIdentifiers.get(index).column() + " is '"
-                            + released[columns[index]] + "', the transformation gives '" + expected[index] + "'");
+            if (allStars && !expectedAllStars) {
+                suppressedRows[row] = true;
+                numbering.suppress(row);
+                continue;
+            }
+            for (int index = 0; index < dimensions; index++) {
+                String expected = leaves[index] < 0 ? null : expectedOfLeaf[index][leaves[index]];
+                if (!released[columns[index]].equals(expected)) {
+                    allAsTransformed = false;
+                    if (violations.size() < VIOLATIONS_SHOWN) {
+                        violations.add("row " + (row + 1) + ": " + quasiIdentifiers.get(index).column() + " is '"
+                                + released[columns[index]] + "', the transformation gives '" + expected + "'");
+                    }
                 }
+                numbering.probe()[index] = leaves[index] < 0 ? -1 : classCodeOfLeaf[index][leaves[index]];
             }
+            numbering.number(row);
         }
-        return suppressed;
+        if (!allAsTransformed) {
+            return classesByReleasedText(output.rows(), columns, suppressedRows);
+        }
+        return numbering.classes();
+    }
+
+    /** The class of each row (-1 when suppressed), numbered in order of first sight, and a row of each class. */
+    private record RowClasses(int count, int[] classOfRow, int[] firstRowOfClass) {
+    }
+
+    /** Numbers classes by the codes of their values, filled into {@link #probe()} row by row. */
+    private static final class ClassNumbering {
+        private final Map<ClassKey, Integer> numbers = new HashMap<>();
+        private final ClassKey probe;
+        private final int[] classOfRow;
+        private int[] firstRowOfClass = new int[16];
+
+        ClassNumbering(int rows, int dimensions) {
+            probe = new ClassKey(new int[dimensions]);
+            classOfRow = new int[rows];
+        }
+
+        int[] probe() {
+            return probe.codes();
+        }
+
+        void suppress(int row) {
+            classOfRow[row] = -1;
+        }
+
+        /** Puts the row in the class of the probe's codes, a new one if they are new. */
+        void number(int row) {
+            Integer number = numbers.get(probe);
+            if (number == null) {
+                number = numbers.size();
+                numbers.put(new ClassKey(probe.codes().clone()), number);
+                if (number == firstRowOfClass.length) {
+                    firstRowOfClass = Arrays.copyOf(firstRowOfClass, number * 2);
+                }
+                firstRowOfClass[number] = row;
+            }
+            classOfRow[row] = number;
+        }
+
+        RowClasses classes() {
+            return new RowClasses(numbers.size(), classOfRow, Arrays.copyOf(firstRowOfClass, numbers.size()));
+        }
     }
 
     /**
@@ -258,36 +407,46 @@ public final class IndependentVerifier {
         private final PrivacyModel model;
         private final ClassCriterion criterion;
         private final int column;
-        private final List<String[]> rows;
         private final long[] counts;
         private final Map<String, Integer> codes = new LinkedHashMap<>();
+        /** Each row's code of the sensitive value; empty without a sensitive attribute. */
+        private final int[] codeOfRow;
 
         ClassCheck(PrivacyModel model, ToIntFunction<String> columnIndex, List<String[]> rows, long[] counts) {
             this.model = model;
-            this.rows = rows;
             this.counts = counts;
             this.column = model.sensitiveAttribute().map(columnIndex::applyAsInt).orElse(-1);
             if (column < 0) {
                 this.criterion = model.bind(SensitiveDomain.NONE);
+                this.codeOfRow = new int[0];
                 return;
             }
-            Map<String, Long> overall = new LinkedHashMap<>();
+            this.codeOfRow = new int[rows.size()];
+            long[] overall = new long[16];
             for (int row = 0; row < rows.size(); row++) {
-                overall.merge(rows.get(row)[column], counts[row], Long::sum);
+                String value = rows.get(row)[column];
+                Integer code = codes.get(value);
+                if (code == null) {
+                    code = codes.size();
+                    codes.put(value, code);
+                    if (code == overall.length) {
+                        overall = Arrays.copyOf(overall, code * 2);
+                    }
+                }
+                codeOfRow[row] = code;
+                overall[code] += counts[row];
             }
-            long[] frequencies = new long[overall.size()];
-            for (Map.Entry<String, Long> entry : overall.entrySet()) {
-                frequencies[codes.size()] = entry.getValue();
-                codes.put(entry.getKey(), codes.size());
-            }
+            long[] frequencies = Arrays.copyOf(overall, codes.size());
             this.criterion = model.bind(new SensitiveDomain(new ArrayList<>(codes.keySet()), frequencies));
         }
 
-        boolean accepts(List<Integer> members, long size, long populationSize) {
+        /** Whether the class whose rows are {@code order[from]} .. {@code order[to - 1]} meets the model. */
+        boolean accepts(int[] order, int from, int to, long size, long populationSize) {
             long[] frequencies = new long[codes.size()];
             if (column >= 0) {
-                for (int row : members) {
-                    frequencies[codes.get(rows.get(row)[column])] += counts[row];
+                for (int member = from; member < to; member++) {
+                    int row = order[member];
+                    frequencies[codeOfRow[row]] += counts[row];
                 }
             }
             return criterion.accepts(size, populationSize, frequencies);

@@ -133,4 +133,32 @@ class AnonymizerTest {
         assertThat(verdict.violations()).anySatisfy(violation -> assertThat(violation).contains("row 3"));
         assertThat(verdict.violations()).anySatisfy(violation -> assertThat(violation).contains("fails"));
     }
+
+    @Test
+    void verifierNamesTheClassWhoseSensitiveValuesAreNotDiverseEnough() {
+        // k=2 keeps the zip and suppresses the age: the class 1001 holds flu twice, the class 1002 cold and ulcer.
+        AnonymizationResult result = anonymize(FOUR_PATIENTS, 0, new KAnonymity(2));
+
+        VerificationVerdict verdict = new IndependentVerifier(ZIP_AND_AGE,
+                List.of(new KAnonymity(2), new DistinctLDiversity("disease", 2)), 0)
+                .verify(FOUR_PATIENTS, result.output(), result.transformation());
+
+        assertThat(verdict.satisfied()).isFalse();
+        assertThat(verdict.violations()).singleElement().asString().contains("[1001, *] of 2 records fails");
+        assertThat(verdict.classSizes()).containsExactly(2L);
+    }
+
+    @Test
+    void verifierCountsRowsSuppressedBeyondTheLimit() {
+        AnonymizationResult result = anonymize(FOUR_PATIENTS, 0, new KAnonymity(2));
+        List<String[]> tampered = new ArrayList<>(result.output().rows());
+        tampered.set(1, new String[] {"*", "*", "cold"});
+        tampered.set(3, new String[] {"*", "*", "ulcer"});
+
+        VerificationVerdict verdict = new IndependentVerifier(ZIP_AND_AGE, List.of(new KAnonymity(2)), 0.25)
+                .verify(FOUR_PATIENTS, new Table(result.output().columns(), tampered), result.transformation());
+
+        assertThat(verdict.suppressedRecords()).isEqualTo(2);
+        assertThat(verdict.violations()).contains("2 records are suppressed, the limit allows 1");
+    }
 }
