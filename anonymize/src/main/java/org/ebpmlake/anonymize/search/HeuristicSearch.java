@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import org.ebpmlake.anonymize.encoding.CodeTuple;
 
 /**
  * The search for lattices too large to enumerate (15 and more quasi-identifiers give billions of nodes): a
@@ -42,10 +43,10 @@ final class HeuristicSearch {
     SearchOutcome run() {
         long latticeSize = Lattice.nodes(levelCounts);
         PriorityQueue<OpenNode> open = new PriorityQueue<>();
-        Set<Levels> seen = new HashSet<>();
+        Set<CodeTuple> seen = new HashSet<>();
         int[] bottom = new int[levelCounts.length];
         open.add(new OpenNode(bottom, metric.lowerBound(bottom)));
-        seen.add(new Levels(bottom));
+        seen.add(new CodeTuple(bottom));
         Optional<NodeEvaluation> best = Optional.empty();
         long checked = 0;
         boolean provenByBound = false;
@@ -70,7 +71,7 @@ final class HeuristicSearch {
                 if (node.levels()[attribute] + 1 < levelCounts[attribute]) {
                     int[] successor = node.levels().clone();
                     successor[attribute]++;
-                    if (seen.add(new Levels(successor))) {
+                    if (seen.add(new CodeTuple(successor))) {
                         open.add(new OpenNode(successor, metric.lowerBound(successor)));
                     }
                 }
@@ -115,19 +116,6 @@ final class HeuristicSearch {
     }
 
     private record Climb(Optional<NodeEvaluation> found, long checked) {
-    }
-
-    /** A node's levels as a set member: equal by content. */
-    private record Levels(int[] levels) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Levels that && Arrays.equals(levels, that.levels);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(levels);
-        }
     }
 
     /** A node waiting to be checked, ordered by lower bound, then height, then levels. */

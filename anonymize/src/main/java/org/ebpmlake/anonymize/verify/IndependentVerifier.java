@@ -15,6 +15,7 @@ import java.util.function.ToIntFunction;
 import org.ebpmlake.anonymize.ClassCriterion;
 import org.ebpmlake.anonymize.PrivacyModel;
 import org.ebpmlake.anonymize.SensitiveDomain;
+import org.ebpmlake.anonymize.encoding.CodeTuple;
 import org.ebpmlake.anonymize.encoding.IdentityCodeMemo;
 import org.ebpmlake.anonymize.hierarchy.Hierarchy;
 import org.ebpmlake.anonymize.search.QuasiIdentifier;
@@ -266,24 +267,6 @@ public final class IndependentVerifier {
         return text;
     }
 
-    /** A class by the codes of its values in the columns' dictionaries. */
-    private record ClassKey(int[] codes) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof ClassKey key && Arrays.equals(codes, key.codes);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(codes);
-        }
-
-        @Override
-        public String toString() {
-            return Arrays.toString(codes);
-        }
-    }
-
     /**
      * Which rows were suppressed (all quasi-identifiers {@code *} where the transformation would not give that) and the
      * class of every other row. Any released value that is not the transformation's is a violation. Where every value
@@ -362,13 +345,13 @@ public final class IndependentVerifier {
 
     /** Numbers classes by the codes of their values, filled into {@link #probe()} row by row. */
     private static final class ClassNumbering {
-        private final Map<ClassKey, Integer> numbers = new HashMap<>();
-        private final ClassKey probe;
+        private final Map<CodeTuple, Integer> numbers = new HashMap<>();
+        private final CodeTuple probe;
         private final int[] classOfRow;
         private int[] firstRowOfClass = new int[16];
 
         ClassNumbering(int rows, int dimensions) {
-            probe = new ClassKey(new int[dimensions]);
+            probe = new CodeTuple(new int[dimensions]);
             classOfRow = new int[rows];
         }
 
@@ -385,7 +368,7 @@ public final class IndependentVerifier {
             Integer number = numbers.get(probe);
             if (number == null) {
                 number = numbers.size();
-                numbers.put(new ClassKey(probe.codes().clone()), number);
+                numbers.put(probe.copy(), number);
                 if (number == firstRowOfClass.length) {
                     firstRowOfClass = Arrays.copyOf(firstRowOfClass, number * 2);
                 }
