@@ -132,7 +132,8 @@ public final class Anonymizer {
                 }
             }
         }
-        return new Table(table.columns(), new GeneralizedRows(table.rows(), columns, input.tupleOfRow, generalizedTuples));
+        return new Table(table.columns(), new GeneralizedRows(table.rows(), table.columns().size(), columns, input.tupleOfRow,
+                generalizedTuples));
     }
 
     private static BitSet suppressedRows(EncodedInput input, Found found) {

@@ -25,6 +25,17 @@ public record Table(List<String> columns, List<String[]> rows) {
         }
     }
 
+    /**
+     * The value at a row and column. Released rows are made as they are read ({@link GeneralizedRows}): a reader of a
+     * few columns of every row gets them without making each row.
+     */
+    public String cell(int row, int column) {
+        if (rows instanceof GeneralizedRows generalized) {
+            return generalized.cell(row, column);
+        }
+        return rows.get(row)[column];
+    }
+
     public int columnIndex(String column) {
         int index = columns.indexOf(column);
         if (index < 0) {

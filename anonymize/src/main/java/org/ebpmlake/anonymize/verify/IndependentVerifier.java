@@ -102,7 +102,7 @@ public final class IndependentVerifier {
         RowClasses classes = classesOfReleasedRows(input, output, transformation, columns, violations);
         long[] ones = new long[output.rows().size()];
         Arrays.fill(ones, 1);
-        return checkClasses(output::columnIndex, columns, output.rows(), ones, classes, violations,
+        return checkClasses(output::columnIndex, columns, output.rows().size(), output::cell, ones, classes, violations,
                 populationClasses(transformation));
     }
 
@@ -140,8 +140,9 @@ public final class IndependentVerifier {
             }
         }
         long[] counts = output.counts().stream().mapToLong(Long::longValue).toArray();
-        return checkClasses(output::columnIndex, columns, output.rows(), counts,
-                classesByReleasedText(output.rows(), columns, suppressedRows), violations, populationClasses(transformation));
+        return checkClasses(output::columnIndex, columns, output.rows().size(), (row, column) -> output.rows().get(row)[column],
+                counts, classesByReleasedText(output.rows(), columns, suppressedRows), violations,
+                populationClasses(transformation));
     }
 
     private int[] quasiIdentifierColumns(ToIntFunction<String> columnIndex) {
@@ -188,13 +189,13 @@ public final class IndependentVerifier {
      *
      * @param columns the quasi-identifiers' columns in the released rows
      */
-    private VerificationVerdict checkClasses(ToIntFunction<String> columnIndex, int[] columns, List<String[]> rows,
+    private VerificationVerdict checkClasses(ToIntFunction<String> columnIndex, int[] columns, int rowCount, Cells cells,
             long[] counts, RowClasses classes, List<String> violations, Map<List<String>, Long> populationClasses) {
         int[] classOfRow = classes.classOfRow();
         int[] firstRowOfClass = classes.firstRowOfClass();
         long suppressed = 0;
         long records = 0;
-        for (int row = 0; row < rows.size(); row++) {
+        for (int row = 0; row < rowCount; row++) {
             records += counts[row];
             if (classOfRow[row] < 0) {
                 suppressed += counts[row];
@@ -204,7 +205,7 @@ public final class IndependentVerifier {
         // Rows in order of class, by counting: the members of class c are order[start[c]] .. order[start[c + 1] - 1].
         int[] start = new int[classCount + 1];
         long[] classSizes = new long[classCount];
-        for (int row = 0; row < rows.size(); row++) {
+        for (int row = 0; row < rowCount; row++) {
             if (classOfRow[row] >= 0) {
                 start[classOfRow[row] + 1]++;
                 classSizes[classOfRow[row]] += counts[row];
@@ -215,21 +216,21 @@ public final class IndependentVerifier {
         }
         int[] order = new int[start[classCount]];
         int[] filled = Arrays.copyOf(start, classCount);
-        for (int row = 0; row < rows.size(); row++) {
+        for (int row = 0; row < rowCount; row++) {
             if (classOfRow[row] >= 0) {
                 order[filled[classOfRow[row]]++] = row;
             }
         }
         List<ClassCheck> checks = new ArrayList<>();
         for (PrivacyModel model : models) {
-            checks.add(new ClassCheck(model, columnIndex, rows, counts));
+            checks.add(new ClassCheck(model, columnIndex, rowCount, cells, counts));
         }
         List<Long> sizes = new ArrayList<>();
         for (int number = 0; number < classCount; number++) {
             long size = classSizes[number];
             long populationSize = size;
             if (population.isPresent()) {
-                List<String> key = classText(rows.get(firstRowOfClass[number]), columns);
+                List<String> key = classText(cells, firstRowOfClass[number], columns);
                 populationSize = populationClasses.getOrDefault(key, 0L);
                 if (populationSize < size) {
                     violations.add("the class " + key + " has " + size + " released records but "
@@ -245,7 +246,7 @@ public final class IndependentVerifier {
             if (failed.isEmpty()) {
                 sizes.add(size);
             } else {
-                violations.add("the class " + classText(rows.get(firstRowOfClass[number]), columns) + " of " + size
+                violations.add("the class " + classText(cells, firstRowOfClass[number], columns) + " of " + size
                         + " records fails " + failed);
             }
         }
@@ -258,13 +259,19 @@ public final class IndependentVerifier {
         return new VerificationVerdict(sizes.size(), smallest, suppressed, sizes, shown);
     }
 
-    /** A class as a person reads it: its quasi-identifiers' released values. */
-    private static List<String> classText(String[] cells, int[] columns) {
+    /** A class as a person reads it: its quasi-identifiers' released values, in one of its rows. */
+    private static List<String> classText(Cells cells, int row, int[] columns) {
         List<String> text = new ArrayList<>(columns.length);
         for (int column : columns) {
-            text.add(cells[column]);
+            text.add(cells.at(row, column));
         }
         return text;
+    }
+
+    /** The released values, read one at a time. */
+    @FunctionalInterface
+    private interface Cells {
+        String at(int row, int column);
     }
 
     /**
@@ -304,15 +311,18 @@ public final class IndependentVerifier {
         boolean[] suppressedRows = new boolean[output.rows().size()];
         boolean allAsTransformed = true;
         int[] leaves = new int[dimensions];
+        String[] released = new String[dimensions];
         for (int row = 0; row < output.rows().size(); row++) {
-            String[] released = output.rows().get(row);
             String[] original = input.rows().get(row);
+            for (int index = 0; index < dimensions; index++) {
+                released[index] = output.cell(row, columns[index]);
+            }
             boolean allStars = true;
             boolean expectedAllStars = true;
             for (int index = 0; index < dimensions; index++) {
                 int leaf = leafCodes[index].code(original[inputColumns[index]]);
                 leaves[index] = leaf;
-                allStars &= Hierarchy.SUPPRESSED.equals(released[columns[index]]);
+                allStars &= Hierarchy.SUPPRESSED.equals(released[index]);
                 expectedAllStars &= leaf >= 0 && Hierarchy.SUPPRESSED.equals(expectedOfLeaf[index][leaf]);
             }
             if (allStars && !expectedAllStars) {
@@ -322,11 +332,11 @@ public final class IndependentVerifier {
             }
             for (int index = 0; index < dimensions; index++) {
                 String expected = leaves[index] < 0 ? null : expectedOfLeaf[index][leaves[index]];
-                if (!released[columns[index]].equals(expected)) {
+                if (!released[index].equals(expected)) {
                     allAsTransformed = false;
                     if (violations.size() < VIOLATIONS_SHOWN) {
                         violations.add("row " + (row + 1) + ": " + quasiIdentifiers.get(index).column() + " is '"
-                                + released[columns[index]] + "', the transformation gives '" + expected + "'");
+                                + released[index] + "', the transformation gives '" + expected + "'");
                     }
                 }
                 numbering.probe()[index] = leaves[index] < 0 ? -1 : classCodeOfLeaf[index][leaves[index]];
@@ -395,7 +405,7 @@ public final class IndependentVerifier {
         /** Each row's code of the sensitive value; empty without a sensitive attribute. */
         private final int[] codeOfRow;
 
-        ClassCheck(PrivacyModel model, ToIntFunction<String> columnIndex, List<String[]> rows, long[] counts) {
+        ClassCheck(PrivacyModel model, ToIntFunction<String> columnIndex, int rowCount, Cells cells, long[] counts) {
             this.model = model;
             this.counts = counts;
             this.column = model.sensitiveAttribute().map(columnIndex::applyAsInt).orElse(-1);
@@ -404,10 +414,10 @@ public final class IndependentVerifier {
                 this.codeOfRow = new int[0];
                 return;
             }
-            this.codeOfRow = new int[rows.size()];
+            this.codeOfRow = new int[rowCount];
             long[] overall = new long[16];
-            for (int row = 0; row < rows.size(); row++) {
-                String value = rows.get(row)[column];
+            for (int row = 0; row < rowCount; row++) {
+                String value = cells.at(row, column);
                 Integer code = codes.get(value);
                 if (code == null) {
                     code = codes.size();

@@ -135,6 +135,18 @@ class AnonymizerTest {
     }
 
     @Test
+    void aReleasedCellReadAloneIsTheCellOfItsRow() {
+        AnonymizationResult result = anonymize(FOUR_PATIENTS, 0.25, new KAnonymity(2));
+
+        for (int row = 0; row < result.output().rows().size(); row++) {
+            for (int column = 0; column < result.output().columns().size(); column++) {
+                assertThat(result.output().cell(row, column)).isEqualTo(result.output().rows().get(row)[column]);
+            }
+        }
+        assertThat(FOUR_PATIENTS.cell(1, 2)).isEqualTo("cold");
+    }
+
+    @Test
     void verifierNamesTheClassWhoseSensitiveValuesAreNotDiverseEnough() {
         // k=2 keeps the zip and suppresses the age: the class 1001 holds flu twice, the class 1002 cold and ulcer.
         AnonymizationResult result = anonymize(FOUR_PATIENTS, 0, new KAnonymity(2));
