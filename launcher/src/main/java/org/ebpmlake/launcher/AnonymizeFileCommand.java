@@ -2,9 +2,7 @@ package org.ebpmlake.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -408,14 +406,9 @@ final class AnonymizeFileCommand implements Callable<Integer> {
 
     /** Written whole into a temporary file, then moved into place: never half a report. */
     private void writeJson(AnonymizationReport privacyReport) throws IOException {
-        Path folder = report.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path partial = Files.createTempFile(folder, "." + report.getFileName(), ".partial");
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(partial.toFile(), privacyReport);
-            Files.move(partial, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
+        try (StagedFile staged = StagedFile.beside(report)) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(staged.partial().toFile(), privacyReport);
+            staged.publish();
         }
     }
 
