@@ -3,6 +3,7 @@ package org.ebpmlake.anonymize.search;
 import java.util.Arrays;
 import java.util.Optional;
 import org.ebpmlake.anonymize.ClassCriterion;
+import org.ebpmlake.anonymize.encoding.PackedKeyIndex;
 import org.ebpmlake.anonymize.search.SnapshotRing.Snapshot;
 
 /**

@@ -12,6 +12,7 @@ import org.ebpmlake.anonymize.ClassCriterion;
 import org.ebpmlake.anonymize.PrivacyModel;
 import org.ebpmlake.anonymize.SensitiveDomain;
 import org.ebpmlake.anonymize.encoding.IdentityCodeMemo;
+import org.ebpmlake.anonymize.encoding.PackedKeyIndex;
 
 /**
  * The input reduced to what the search needs: the distinct combinations of quasi-identifier and sensitive

@@ -15,8 +15,6 @@ import java.util.function.ToIntFunction;
 import org.ebpmlake.anonymize.ClassCriterion;
 import org.ebpmlake.anonymize.PrivacyModel;
 import org.ebpmlake.anonymize.SensitiveDomain;
-import org.ebpmlake.anonymize.encoding.CodeTuple;
-import org.ebpmlake.anonymize.encoding.IdentityCodeMemo;
 import org.ebpmlake.anonymize.hierarchy.Hierarchy;
 import org.ebpmlake.anonymize.search.QuasiIdentifier;
 import org.ebpmlake.anonymize.search.Table;
@@ -162,7 +160,7 @@ public final class IndependentVerifier {
         for (int index = 0; index < columns.length; index++) {
             dictionaries.add(new HashMap<>());
         }
-        ClassNumbering numbering = new ClassNumbering(rows.size(), columns.length);
+        ClassNumbering numbering = ClassNumbering.folding(rows.size(), columns.length);
         for (int row = 0; row < rows.size(); row++) {
             if (suppressedRows[row]) {
                 numbering.suppress(row);
@@ -275,121 +273,22 @@ public final class IndependentVerifier {
     }
 
     /**
-     * Which rows were suppressed (all quasi-identifiers {@code *} where the transformation would not give that) and the
-     * class of every other row. Any released value that is not the transformation's is a violation. Where every value
-     * is the transformation's, the classes by text are the transformation's classes: each input value is looked up
-     * once, in the verifier's own reading of its hierarchy, and gives both the expected text and the class's code.
-     * Otherwise the classes are numbered by the released text, so that the violations name the classes as released.
+     * Which rows were suppressed and the class of every other row ({@link TransformationCheck}). Any released value
+     * that is not the transformation's is a violation. Where every value is the transformation's, the classes by text
+     * are the transformation's classes. Otherwise the classes are numbered by the released text, so that the
+     * violations name the classes as released.
      */
     private RowClasses classesOfReleasedRows(Table input, Table output, Transformation transformation, int[] columns,
             List<String> violations) {
-        int dimensions = columns.length;
-        IdentityCodeMemo[] leafCodes = new IdentityCodeMemo[dimensions];
-        String[][] expectedOfLeaf = new String[dimensions][];
-        int[][] classCodeOfLeaf = new int[dimensions][];
-        for (int index = 0; index < dimensions; index++) {
-            QuasiIdentifier quasiIdentifier = quasiIdentifiers.get(index);
-            int level = transformation.levelByAttribute().get(quasiIdentifier.column());
-            List<List<String>> hierarchyRows = quasiIdentifier.hierarchy().rows();
-            Map<String, Integer> codes = new HashMap<>();
-            Map<String, Integer> classCodes = new HashMap<>();
-            expectedOfLeaf[index] = new String[hierarchyRows.size()];
-            classCodeOfLeaf[index] = new int[hierarchyRows.size()];
-            for (int leaf = 0; leaf < hierarchyRows.size(); leaf++) {
-                codes.put(hierarchyRows.get(leaf).get(0), leaf);
-                String expected = hierarchyRows.get(leaf).get(level);
-                expectedOfLeaf[index][leaf] = expected;
-                classCodeOfLeaf[index][leaf] = classCodes.computeIfAbsent(expected, ignored -> classCodes.size());
-            }
-            leafCodes[index] = new IdentityCodeMemo(value -> codes.getOrDefault(value, -1));
-        }
-        int[] inputColumns = new int[dimensions];
-        for (int index = 0; index < dimensions; index++) {
-            inputColumns[index] = input.columnIndex(quasiIdentifiers.get(index).column());
-        }
-        ClassNumbering numbering = new ClassNumbering(output.rows().size(), dimensions);
-        boolean[] suppressedRows = new boolean[output.rows().size()];
+        TransformationCheck check = new TransformationCheck(quasiIdentifiers, transformation, input, output, columns);
         boolean allAsTransformed = true;
-        int[] leaves = new int[dimensions];
-        String[] released = new String[dimensions];
         for (int row = 0; row < output.rows().size(); row++) {
-            String[] original = input.rows().get(row);
-            for (int index = 0; index < dimensions; index++) {
-                released[index] = output.cell(row, columns[index]);
-            }
-            boolean allStars = true;
-            boolean expectedAllStars = true;
-            for (int index = 0; index < dimensions; index++) {
-                int leaf = leafCodes[index].code(original[inputColumns[index]]);
-                leaves[index] = leaf;
-                allStars &= Hierarchy.SUPPRESSED.equals(released[index]);
-                expectedAllStars &= leaf >= 0 && Hierarchy.SUPPRESSED.equals(expectedOfLeaf[index][leaf]);
-            }
-            if (allStars && !expectedAllStars) {
-                suppressedRows[row] = true;
-                numbering.suppress(row);
-                continue;
-            }
-            for (int index = 0; index < dimensions; index++) {
-                String expected = leaves[index] < 0 ? null : expectedOfLeaf[index][leaves[index]];
-                if (!released[index].equals(expected)) {
-                    allAsTransformed = false;
-                    if (violations.size() < VIOLATIONS_SHOWN) {
-                        violations.add("row " + (row + 1) + ": " + quasiIdentifiers.get(index).column() + " is '"
-                                + released[index] + "', the transformation gives '" + expected + "'");
-                    }
-                }
-                numbering.probe()[index] = leaves[index] < 0 ? -1 : classCodeOfLeaf[index][leaves[index]];
-            }
-            numbering.number(row);
+            allAsTransformed &= check.check(row, violations, VIOLATIONS_SHOWN);
         }
         if (!allAsTransformed) {
-            return classesByReleasedText(output.rows(), columns, suppressedRows);
+            return classesByReleasedText(output.rows(), columns, check.suppressedRows());
         }
-        return numbering.classes();
-    }
-
-    /** The class of each row (-1 when suppressed), numbered in order of first sight, and a row of each class. */
-    private record RowClasses(int count, int[] classOfRow, int[] firstRowOfClass) {
-    }
-
-    /** Numbers classes by the codes of their values, filled into {@link #probe()} row by row. */
-    private static final class ClassNumbering {
-        private final Map<CodeTuple, Integer> numbers = new HashMap<>();
-        private final CodeTuple probe;
-        private final int[] classOfRow;
-        private int[] firstRowOfClass = new int[16];
-
-        ClassNumbering(int rows, int dimensions) {
-            probe = new CodeTuple(new int[dimensions]);
-            classOfRow = new int[rows];
-        }
-
-        int[] probe() {
-            return probe.codes();
-        }
-
-        void suppress(int row) {
-            classOfRow[row] = -1;
-        }
-
-        /** Puts the row in the class of the probe's codes, a new one if they are new. */
-        void number(int row) {
-            Integer number = numbers.get(probe);
-            if (number == null) {
-                number = numbers.size();
-                numbers.put(probe.copy(), number);
-                if (number == firstRowOfClass.length) {
-                    firstRowOfClass = Arrays.copyOf(firstRowOfClass, number * 2);
-                }
-                firstRowOfClass[number] = row;
-            }
-            classOfRow[row] = number;
-        }
-
-        RowClasses classes() {
-            return new RowClasses(numbers.size(), classOfRow, Arrays.copyOf(firstRowOfClass, numbers.size()));
-        }
+        return check.classes();
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.ebpmlake.anonymize.search;
+package org.ebpmlake.anonymize.encoding;
 
 import java.util.Arrays;
 
@@ -9,7 +9,7 @@ import java.util.Arrays;
  * millions of records has some tens of thousands of distinct tuples, and a table sized for the records would
  * miss the cache on every probe.
  */
-final class PackedKeyIndex {
+public final class PackedKeyIndex {
     private static final long EMPTY = Long.MIN_VALUE;
     private static final int MINIMUM_CAPACITY = 1024;
 
@@ -21,7 +21,7 @@ final class PackedKeyIndex {
     /** The slots filled since the last clear, so clearing a few keys out of a large table is cheap. */
     private int[] filledSlots;
 
-    PackedKeyIndex(int expectedKeys) {
+    public PackedKeyIndex(int expectedKeys) {
         allocate(Integer.highestOneBit(Math.max(MINIMUM_CAPACITY / 2, expectedKeys) * 2 - 1) << 1);
     }
 
@@ -35,7 +35,7 @@ final class PackedKeyIndex {
         size = 0;
     }
 
-    void clear() {
+    public void clear() {
         if (size < keys.length / 8) {
             for (int index = 0; index < size; index++) {
                 keys[filledSlots[index]] = EMPTY;
@@ -47,7 +47,7 @@ final class PackedKeyIndex {
     }
 
     /** The key's number, a new one if the key is new. Keys are never {@link Long#MIN_VALUE}. */
-    int numberOf(long key) {
+    public int numberOf(long key) {
         int slot = (int) (mix(key) & mask);
         while (true) {
             long stored = keys[slot];
@@ -68,7 +68,7 @@ final class PackedKeyIndex {
         }
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
