@@ -16,6 +16,7 @@ import org.ebpmlake.pipelines.deid.AnonymizationSpecification;
 import org.ebpmlake.pipelines.deid.EngineChoice;
 import org.ebpmlake.pipelines.deid.Release;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -170,9 +171,13 @@ final class AnonymizeFileCommand implements Callable<Integer> {
             + " use; default half of the free heap")
     private Long memoryBudgetMb;
 
+    /** Set when the command starts ({@link #jsonWriterMadeAside}). */
+    private CompletableFuture<ObjectWriter> reportJson;
+
     @Override
     public Integer call() throws IOException {
         checkOptions();
+        reportJson = jsonWriterMadeAside();
         DelimitedFile inputFile = DelimitedFile.detect(input, namedSeparator());
         checkColumns(inputFile);
         List<QuasiIdentifier> quasiIdentifierList = new ArrayList<>();
@@ -226,7 +231,7 @@ final class AnonymizeFileCommand implements Callable<Integer> {
 
     private static StagedFile stage(DelimitedFile file, Table rows) {
         try {
-            return file.stage(rows.columns(), rows.rows().iterator());
+            return file.stage(rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -407,9 +412,24 @@ final class AnonymizeFileCommand implements Callable<Integer> {
     /** Written whole into a temporary file, then moved into place: never half a report. */
     private void writeJson(AnonymizationReport privacyReport) throws IOException {
         try (StagedFile staged = StagedFile.beside(report)) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(staged.partial().toFile(), privacyReport);
+            reportJson.join().writeValue(staged.partial().toFile(), privacyReport);
             staged.publish();
         }
+    }
+
+    /**
+     * The report's JSON writer, made on a thread of its own while the command reads and searches: Jackson builds its
+     * serializers of the report by reflection, a tenth of a second on a JVM just started, and a core is often idle
+     * meanwhile.
+     */
+    private static CompletableFuture<ObjectWriter> jsonWriterMadeAside() {
+        return CompletableFuture.supplyAsync(
+                () -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writerFor(AnonymizationReport.class),
+                task -> {
+                    Thread thread = new Thread(task, "report-json");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
     }
 
     /** What can be checked before reading a row: every mistake in the options is one line, and nothing is written. */

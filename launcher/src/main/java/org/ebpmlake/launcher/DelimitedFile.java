@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -215,7 +216,38 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
     }
 
     void write(Table table) throws IOException {
-        write(table.columns(), table.rows().iterator());
+        try (StagedFile staged = stage(table)) {
+            staged.publish();
+        }
+    }
+
+    /**
+     * Stages a table read a cell at a time into one array ({@link Table#cell}): a released table makes its rows as
+     * they are read, and the writer needs none of them made.
+     */
+    StagedFile stage(Table table) throws IOException {
+        String[] row = new String[table.columns().size()];
+        int rowCount = table.rows().size();
+        return stage(table.columns(), new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < rowCount;
+            }
+
+            @Override
+            public String[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                for (int column = 0; column < row.length; column++) {
+                    row[column] = table.cell(next, column);
+                }
+                next++;
+                return row;
+            }
+        });
     }
 
     /**
@@ -231,7 +263,8 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
     /**
      * Writes the rows into a temporary file beside the target, to be published or discarded by the caller. Every
      * cell, header included, is written inert ({@link SpreadsheetCell#inert}): the file is meant to be opened in a
-     * spreadsheet. A column's distinct values are quoted and encoded once ({@link PrintedCells}).
+     * spreadsheet. A column's distinct values are quoted and encoded once ({@link PrintedCells}). Each row is written
+     * before the next is asked for, so a source may fill one array again and again.
      */
     StagedFile stage(List<String> columns, Iterator<String[]> rows) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setRecordSeparator('\n').get();

@@ -38,8 +38,11 @@ class CallerDirectoryPathsTest {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put(CallerDirectoryPaths.VARIABLE, typedIn.toString());
 
-        int exitCode = Lake.commandLine(environment).execute("anonymize", "file", "people.csv", "--qi", "age=age.csv",
-                "--qi", "sex=sex.csv", "--k", "3", "--suppression-limit", "0", "--out", "out.csv", "--report", "report.json");
+        String[] args = {"anonymize", "file", "people.csv", "--qi", "age=age.csv", "--qi", "sex=sex.csv", "--k", "3",
+            "--suppression-limit", "0", "--out", "out.csv", "--report", "report.json"};
+
+        // As main runs it: the command line made for these arguments.
+        int exitCode = Lake.commandLineFor(environment, args).execute(args);
 
         assertThat(exitCode).isZero();
         assertThat(Files.readAllLines(typedIn.resolve("out.csv"), StandardCharsets.UTF_8)).hasSize(7);
