@@ -216,19 +216,22 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
     }
 
     void write(Table table) throws IOException {
-        try (StagedFile staged = stage(table)) {
-            staged.publish();
-        }
+        write(table.columns(), cellByCell(table));
+    }
+
+    /** Stages a table's rows read a cell at a time ({@link #cellByCell}). */
+    StagedFile stage(Table table) throws IOException {
+        return stage(table.columns(), cellByCell(table));
     }
 
     /**
-     * Stages a table read a cell at a time into one array ({@link Table#cell}): a released table makes its rows as
-     * they are read, and the writer needs none of them made.
+     * A table's rows read a cell at a time ({@link Table#cell}) into one array, filled again for every row: a released
+     * table makes its rows as they are read, and the writer needs none of them made.
      */
-    StagedFile stage(Table table) throws IOException {
+    private static Iterator<String[]> cellByCell(Table table) {
         String[] row = new String[table.columns().size()];
         int rowCount = table.rows().size();
-        return stage(table.columns(), new Iterator<>() {
+        return new Iterator<>() {
             private int next;
 
             @Override
@@ -247,7 +250,7 @@ record DelimitedFile(Path path, char separator, Charset charset, boolean byteOrd
                 next++;
                 return row;
             }
-        });
+        };
     }
 
     /**
