@@ -11,4 +11,13 @@ final class NumberText {
         }
         return String.format("%,.1f", value);
     }
+
+    /** A signed figure with up to three decimals and no trailing zeros (+0.25, −1.5, 0), for effects and axes. */
+    static String signed(double value) {
+        String text = java.math.BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        if (text.equals("0")) {
+            return "0";
+        }
+        return value > 0 ? "+" + text : "−" + text.substring(1);
+    }
 }

@@ -40,6 +40,7 @@ final class SitePage {
             {"education-scores.html", "学力", "Test results"},
             {"education-wellbeing.html", "端末・心の天気・出欠", "Devices, mood, attendance"},
             {"footfall-midosuji.html", "御堂筋の人流", "Midosuji footfall"},
+            {"evaluations.html", "政策評価", "Policy evaluations"},
             {"quality.html", "データ品質", "Data quality"},
             {"privacy.html", "匿名加工の検証", "Privacy reports"}};
         for (String[] item : menu) {

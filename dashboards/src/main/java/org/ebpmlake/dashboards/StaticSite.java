@@ -57,6 +57,7 @@ public final class StaticSite {
         }
         new QualityPage(spark, settings).write();
         new PrivacyPage(spark, settings).write();
+        new EvaluationsPage(spark, settings).write();
         return new Written(index, htmlPages(site), bytes(site), timings);
     }
 

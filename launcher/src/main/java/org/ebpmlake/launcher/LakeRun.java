@@ -22,6 +22,7 @@ import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeSettingsLoader;
 import org.ebpmlake.pipelines.deid.PrivacyPolicy;
 import org.ebpmlake.pipelines.deid.PublicStatement;
+import org.ebpmlake.pipelines.evaluation.EvaluationDeclarations;
 import org.ebpmlake.pipelines.graph.LakePipeline;
 import org.ebpmlake.pipelines.graph.PipelineDefinition;
 import org.ebpmlake.pipelines.graph.PipelineTask;
@@ -83,7 +84,7 @@ public final class LakeRun {
         requireNonNull(lockWait, "lockWait is null");
         DatasetCatalog datasets = DatasetCatalog.load();
         List<PrivacyPolicy> policies = policies(settings);
-        PipelineDefinition definition = LakePipeline.define(datasets, policies);
+        PipelineDefinition definition = LakePipeline.define(datasets, policies, EvaluationDeclarations.of(settings).all());
         List<PipelineTask> tasks = choice.select(definition);
         String runId = givenRunId.orElseGet(this::newRunId);
         LocalDate asOf = LocalDate.parse(settings.option("lake.as-of-date").orElse("2025-03-31"));
@@ -109,9 +110,12 @@ public final class LakeRun {
         return new RunSummary(runId, works.ingestions(), counts, siteWritten ? Optional.of(page) : Optional.empty(), report);
     }
 
-    /** The pipeline of these settings: the declared datasets and the privacy policies of {@code lake.privacy.policies}. */
+    /**
+     * The pipeline of these settings: the declared datasets, the privacy policies of {@code lake.privacy.policies} and
+     * the evaluations of {@code lake.evaluations}.
+     */
     static PipelineDefinition definition(LakeSettings settings) {
-        return LakePipeline.define(DatasetCatalog.load(), policies(settings));
+        return LakePipeline.define(DatasetCatalog.load(), policies(settings), EvaluationDeclarations.of(settings).all());
     }
 
     private static List<PrivacyPolicy> policies(LakeSettings settings) {

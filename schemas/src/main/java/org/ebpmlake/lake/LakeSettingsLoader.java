@@ -47,6 +47,8 @@ public final class LakeSettingsLoader {
         // Folders other code reads by option name are made absolute here, once, like the located settings.
         values.put("lake.privacy.policies", projectDirectory.resolve(values.getOrDefault("lake.privacy.policies", "conf/privacy"))
                 .normalize().toString());
+        values.put("lake.evaluations", projectDirectory.resolve(values.getOrDefault("lake.evaluations", "conf/evaluations"))
+                .normalize().toString());
         values.put("lake.education.early-warning-rule", projectDirectory.resolve(values.getOrDefault("lake.education.early-warning-rule",
                 "conf/early-warning.yaml")).normalize().toString());
         values.put("lake.inbox", projectDirectory.resolve(values.getOrDefault("lake.inbox", "var/inbox")).normalize().toString());

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.ebpmlake.pipelines.curated.KpiCatalogLoad;
 import org.ebpmlake.pipelines.deid.PrivacyPolicy;
+import org.ebpmlake.pipelines.evaluation.EvaluationDeclaration;
+import org.ebpmlake.pipelines.evaluation.EvaluationsMart;
 import org.ebpmlake.pipelines.mart.FootfallMart;
 import org.ebpmlake.pipelines.mart.KpiActualsMart;
 import org.ebpmlake.pipelines.mart.KpiProgressMart;
@@ -45,6 +47,7 @@ public final class LakePipeline {
 
     public static final String SITE = "site";
     public static final String MAINTAIN = "maintain";
+    public static final String EVALUATIONS = "mart.evaluations";
     private static final List<String> EDUCATION_SOURCES = List.of("schools", "students", "test_scores", "learning_logs",
             "mood_checkins", "attendance", "nurse_visits");
     private static final List<TableName> EDUCATION_MARTS = List.of(EducationTables.SCORES, EducationTables.DEVICE_USE,
@@ -56,8 +59,14 @@ public final class LakePipeline {
     }
 
     public static PipelineDefinition define(DatasetCatalog datasets, List<PrivacyPolicy> policies) {
+        return define(datasets, policies, List.of());
+    }
+
+    /** With the policy evaluations declared: their task reads the tables they evaluate, so it runs after those are built. */
+    public static PipelineDefinition define(DatasetCatalog datasets, List<PrivacyPolicy> policies, List<EvaluationDeclaration> evaluations) {
         requireNonNull(datasets, "datasets is null");
         requireNonNull(policies, "policies is null");
+        requireNonNull(evaluations, "evaluations is null");
         LakePipeline pipeline = new LakePipeline();
         List<DatasetDeclaration> sources = datasets.datasets().stream().filter(dataset -> dataset.isSource()).toList();
         for (DatasetDeclaration source : sources) {
@@ -73,9 +82,13 @@ public final class LakePipeline {
             pipeline.deidentify(policy);
         }
         pipeline.add("mart.footfall", TaskKind.MART, "footfall", Set.of(curated("gps_pings")),
-                Set.of(whole(FootfallMart.HOURLY), whole(FootfallMart.DWELL), TableSlice.part(PrivacyReportTable.TABLE,
-                        FootfallMart.HOURLY.toString())));
+                Set.of(whole(FootfallMart.HOURLY), whole(FootfallMart.DWELL), whole(FootfallMart.CELLS),
+                        TableSlice.part(PrivacyReportTable.TABLE, FootfallMart.HOURLY.toString())));
         pipeline.education();
+        Set<TableSlice> evaluated = new LinkedHashSet<>(List.of(whole(EvaluationsMart.EVALUATIONS), whole(EvaluationsMart.PERIODS)));
+        evaluations.forEach(evaluation -> evaluated.add(whole(evaluation.table())));
+        pipeline.add(EVALUATIONS, TaskKind.MART, EvaluationsMart.EVALUATIONS.name(), evaluated,
+                Set.of(whole(EvaluationsMart.EVALUATIONS), whole(EvaluationsMart.PERIODS)));
         TableName queryLog = new TableName(Zone.OPS, "query_log");
         TableName queries = new TableName(Zone.OPS, "queries");
         pipeline.add("audit.query_log", TaskKind.AUDIT, queryLog.name(), Set.of(whole(queryLog), whole(queries)),
@@ -100,7 +113,7 @@ public final class LakePipeline {
                 whole(KpiReportingMart.REPORTING), whole(KpiReportingMart.RECEIPTS),
                 whole(new TableName(Zone.RAW, "kpi_actuals_reported")), whole(FootfallMart.HOURLY), whole(FootfallMart.DWELL),
                 whole(QualityResultsTable.TABLE), whole(IcebergMetricsRepository.TABLE), whole(BatchLedger.TABLE),
-                whole(PrivacyReportTable.TABLE)));
+                whole(PrivacyReportTable.TABLE), whole(EvaluationsMart.EVALUATIONS), whole(EvaluationsMart.PERIODS)));
         EDUCATION_MARTS.forEach(mart -> siteReads.add(whole(mart)));
         pipeline.add(SITE, TaskKind.SITE, "site", siteReads, Set.of());
         pipeline.maintain();

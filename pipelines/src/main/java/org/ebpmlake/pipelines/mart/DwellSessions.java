@@ -7,6 +7,8 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.unix_timestamp;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,11 +28,31 @@ public final class DwellSessions {
     /** Columns: visit_date, device, dwell_minutes. */
     public static Dataset<Row> of(Dataset<Row> curatedPings) {
         requireNonNull(curatedPings, "curatedPings is null");
-        return curatedPings
-                .groupBy(to_date(col("pinged_at")).as("visit_date"), col("device_hash_pseudonym").as("device"))
+        return sessions(curatedPings, List.of());
+    }
+
+    /**
+     * A device's stay in one place on one day, the place given by a column of the pings (a half mesh): columns
+     * visit_date, the place column, device, dwell_minutes.
+     */
+    public static Dataset<Row> perPlace(Dataset<Row> pings, String placeColumn) {
+        requireNonNull(pings, "pings is null");
+        requireNonNull(placeColumn, "placeColumn is null");
+        return sessions(pings, List.of(placeColumn));
+    }
+
+    private static Dataset<Row> sessions(Dataset<Row> pings, List<String> placeColumns) {
+        List<Column> keys = new ArrayList<>();
+        keys.add(to_date(col("pinged_at")).as("visit_date"));
+        placeColumns.forEach(place -> keys.add(col(place)));
+        keys.add(col("device_hash_pseudonym").as("device"));
+        List<Column> output = new ArrayList<>(List.of(col("visit_date")));
+        placeColumns.forEach(place -> output.add(col(place)));
+        output.add(col("device"));
+        output.add(unix_timestamp(col("last_ping")).minus(unix_timestamp(col("first_ping"))).divide(60.0).as("dwell_minutes"));
+        return pings.groupBy(keys.toArray(Column[]::new))
                 .agg(min("pinged_at").as("first_ping"), max("pinged_at").as("last_ping"))
-                .select(col("visit_date"), col("device"),
-                        unix_timestamp(col("last_ping")).minus(unix_timestamp(col("first_ping"))).divide(60.0).as("dwell_minutes"));
+                .select(output.toArray(Column[]::new));
     }
 
     /** Whether a session is one of the 回遊 (strolling) stays the KPI counts. */

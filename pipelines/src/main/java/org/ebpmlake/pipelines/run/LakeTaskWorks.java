@@ -26,6 +26,7 @@ import org.ebpmlake.pipelines.deid.Deidentification;
 import org.ebpmlake.pipelines.deid.PrivacyPolicy;
 import org.ebpmlake.pipelines.graph.PipelineTask;
 import org.ebpmlake.pipelines.maintenance.LakeMaintenance;
+import org.ebpmlake.pipelines.evaluation.EvaluationsMart;
 import org.ebpmlake.pipelines.mart.FootfallMart;
 import org.ebpmlake.pipelines.mart.KpiActualsMart;
 import org.ebpmlake.pipelines.mart.KpiProgressMart;
@@ -168,6 +169,9 @@ public final class LakeTaskWorks implements TaskWorks {
         }
         if (subject.equals("education")) {
             return steps -> steps.step("mart.education_*", () -> new EducationMarts(spark, settings, asOf, clock).build(steps.runId()));
+        }
+        if (subject.equals(EvaluationsMart.EVALUATIONS.name())) {
+            return steps -> steps.step(EvaluationsMart.EVALUATIONS.toString(), () -> new EvaluationsMart(spark, settings, clock).build(steps.runId()));
         }
         if (subject.equals(EducationTables.EARLY_WARNING.name())) {
             return steps -> steps.step(EducationTables.EARLY_WARNING.toString(), () -> new EarlyWarningSignals(spark, settings, asOf).build());

@@ -10,7 +10,7 @@ import org.ebpmlake.reference.Ward;
 
 /**
  * Schools (per ward, every third a junior high), their students and two years of the city's achievement
- * test for grades 3 to 9. The students it writes are handed on to the school-day and survey generators.
+ * test for grades 3 to 9, with the device pilot's planted effect ({@link PlantedEffects}). The students it writes are handed on to the school-day and survey generators.
  */
 final class EducationSample {
     private static final List<String> ELEMENTARY_SUBJECTS = List.of("国語", "算数");
@@ -47,7 +47,7 @@ final class EducationSample {
                     String type = juniorHigh ? "junior_high" : "elementary";
                     String name = ward.nameJa().replace("区", "") + (juniorHigh ? "第" + (index / 3 + 1) + "中学校" : "第" + (index + 1) + "小学校");
                     schoolFile.write(List.of(code, name, ward.code(), type));
-                    writeStudents(studentFile, scoreFile, code, juniorHigh);
+                    writeStudents(studentFile, scoreFile, code, ward.code(), juniorHigh);
                 }
             }
             return List.of(new SourceFile("schools", schoolFile.path()), new SourceFile("students", studentFile.path()),
@@ -64,7 +64,7 @@ final class EducationSample {
         return List.copyOf(schools);
     }
 
-    private void writeStudents(DelimitedFile studentFile, DelimitedFile scoreFile, String code, boolean juniorHigh) {
+    private void writeStudents(DelimitedFile studentFile, DelimitedFile scoreFile, String code, String wardCode, boolean juniorHigh) {
         int firstGrade = juniorHigh ? 7 : 1;
         int lastGrade = juniorHigh ? 9 : 6;
         int before = students.size();
@@ -76,16 +76,16 @@ final class EducationSample {
             int gradeSize = Math.max(2, (int) Math.round(scale.studentsPerGrade() * schoolSize) + sizes.nextInt(3) - 1);
             for (int seat = 0; seat < gradeSize; seat++) {
                 String studentId = String.format("S%08d", students.size() + 1);
-                students.add(new SampleStudent(studentId, code, grade));
+                students.add(new SampleStudent(studentId, code, grade, wardCode));
                 studentFile.write(List.of(studentId, code, Integer.toString(grade), Integer.toString(1 + seat % 2),
                         random.nextBoolean() ? "1" : "2", Integer.toString(1 + random.nextInt(12))));
-                writeScores(scoreFile, studentId, grade, juniorHigh);
+                writeScores(scoreFile, studentId, grade, juniorHigh, PlantedEffects.DEVICE_PILOT_WARDS.contains(wardCode));
             }
         }
         schools.add(new SampleSchool(code, juniorHigh, students.size() - before));
     }
 
-    private void writeScores(DelimitedFile scoreFile, String studentId, int grade, boolean juniorHigh) {
+    private void writeScores(DelimitedFile scoreFile, String studentId, int grade, boolean juniorHigh, boolean inDevicePilot) {
         double ability = random.nextGaussian() * 12;
         for (int year = latestSchoolYear - 1; year <= latestSchoolYear; year++) {
             int gradeThatYear = grade - (latestSchoolYear - year);
@@ -93,7 +93,8 @@ final class EducationSample {
                 continue;
             }
             for (String subject : gradeThatYear >= 7 || juniorHigh ? JUNIOR_HIGH_SUBJECTS : ELEMENTARY_SUBJECTS) {
-                long score = Math.round(Math.max(0, Math.min(100, 62 + ability + random.nextGaussian() * 10)));
+                double pilot = inDevicePilot && year == PlantedEffects.DEVICE_PILOT_FISCAL_YEAR ? PlantedEffects.DEVICE_PILOT_SCORE_POINTS : 0;
+                long score = Math.round(Math.max(0, Math.min(100, 62 + pilot + ability + random.nextGaussian() * 10)));
                 scoreFile.write(List.of(studentId, Integer.toString(year), subject, Long.toString(score)));
             }
         }

@@ -58,12 +58,15 @@ public record SampleSources(long seed, Scale scale, LocalDate asOf) {
     }
 
     /**
-     * The days of footfall: the as-of day and, below city scale, the same weekday two weeks before, so the
-     * sample spans the street change; at city scale one day is the daily increment.
+     * The days of footfall. At small scale five Mondays up to the as-of day (weekly periods: with the default as-of day,
+     * three before the street change and two after, enough for a difference-in-differences with a pre-trend check); at
+     * tiny scale, which only the pipeline's own tests use, the first Monday before the change and the as-of day; at city
+     * scale one day, the daily increment.
      */
     private List<LocalDate> footfallDays() {
         return switch (scale) {
-            case TINY, SMALL -> List.of(asOf.minusWeeks(2), asOf);
+            case TINY -> List.of(asOf.minusWeeks(2), asOf);
+            case SMALL -> List.of(asOf.minusWeeks(4), asOf.minusWeeks(3), asOf.minusWeeks(2), asOf.minusWeeks(1), asOf);
             case CITY -> List.of(asOf);
         };
     }

@@ -8,12 +8,12 @@ package org.ebpmlake.pipelines.sources;
  *
  * @param schoolsPerWard every third school of a ward is a junior high school
  * @param studentsPerGrade students in each grade of an average school (schools range from half to 1.75 times it)
- * @param gpsDevices devices seen around Midosuji on one day (about 13 pings each)
+ * @param gpsDevices devices seen around Midosuji on one day (about 10 pings each), before the seasonal swing
  * @param schoolDays school days of learning logs, mood check-ins, attendance and nurse visits
  */
 public enum Scale {
     TINY(500, 1, 4, 100, 2),
-    SMALL(20_000, 3, 8, 400, 2),
+    SMALL(20_000, 3, 8, 2_000, 2),
     CITY(2_750_000, 18, 74, 770_000, 1);
 
     private final int residents;

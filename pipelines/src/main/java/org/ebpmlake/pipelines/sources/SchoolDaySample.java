@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.ebpmlake.lake.FiscalYears;
 
 /**
  * What the one-device-per-student tablets and the school offices record each school day: xAPI learning
@@ -105,12 +106,17 @@ final class SchoolDaySample {
     }
 
     private void writeLogs(TextFile logs, SampleStudent student, LocalDate day) {
-        int statements = random.nextInt(7);
+        int statements = random.nextInt(7) + (inDevicePilot(student, day) ? PlantedEffects.DEVICE_PILOT_EXTRA_ACTIVITIES : 0);
         OffsetDateTime at = day.atTime(8, 45).atOffset(JST).plusMinutes(random.nextInt(60));
         for (int index = 0; index < statements; index++) {
             at = at.plusMinutes(5 + random.nextInt(50));
             logs.writeLine(statement(student, at).toString());
         }
+    }
+
+    private static boolean inDevicePilot(SampleStudent student, LocalDate day) {
+        return PlantedEffects.DEVICE_PILOT_WARDS.contains(student.wardCode())
+                && FiscalYears.of(day) == PlantedEffects.DEVICE_PILOT_FISCAL_YEAR;
     }
 
     private ObjectNode statement(SampleStudent student, OffsetDateTime at) {

@@ -49,6 +49,13 @@ class FootfallMartTest {
         assertThat(dwell.<Long>getAs("visitors")).isEqualTo(16L);
         assertThat(dwell.<Long>getAs("visitors_15_to_180")).isEqualTo(12L);
         assertThat(dwell.<Double>getAs("share_15_to_180")).isCloseTo(75.0, within(1e-9));
+        // Per half mesh: Umeda's 12 strolling devices are published; Namba's 4 (none strolling) are under the threshold.
+        List<Row> cells = lake.spark().table(lake.table("mart.footfall_cells_daily")).collectAsList();
+        assertThat(cells).singleElement().satisfies(row -> {
+            assertThat(row.<String>getAs("mesh_code")).isEqualTo(JisMeshCode.halfMesh(UMEDA[0], UMEDA[1]));
+            assertThat(row.<Long>getAs("visitors")).isEqualTo(12L);
+            assertThat(row.<Double>getAs("share_15_to_180")).isCloseTo(100.0, within(1e-9));
+        });
         Row report = lake.spark().table(lake.table("ops.privacy_reports")).first();
         assertThat(report.<Boolean>getAs("verified")).isTrue();
         assertThat(report.<Long>getAs("smallest_class")).isEqualTo(12L);
