@@ -21,15 +21,16 @@ _TABLE = re.compile(r"^(deid|mart)\.([a-z][a-z0-9_]*)$")
 class Lake:
     """A read-only view of the lake's published tables, through Trino or straight from the Iceberg catalog."""
 
-    def __init__(self, reader, mode):
-        self._reader = reader
+    def __init__(self, make_reader, mode):
+        self._make_reader = make_reader
+        self._reader = None
         self.mode = mode
 
     @staticmethod
     def open():
         if os.environ.get("LAKE_TRINO_PORT"):
-            return Lake(_TrinoReader(), "trino")
-        return Lake(_IcebergReader(), "iceberg")
+            return Lake(_TrinoReader, "trino")
+        return Lake(_IcebergReader, "iceberg")
 
     def table(self, name):
         """The whole table as a pandas DataFrame; ``name`` is ``deid.<table>`` or ``mart.<table>``."""
@@ -37,6 +38,9 @@ class Lake:
         if not match:
             raise PermissionError(f"{name}: notebooks read only {', '.join(z + '.*' for z in READABLE_ZONES)} "
                                   "(de-identified tables and marts)")
+        if self._reader is None:
+            # Connected on the first permitted read, so a refused name never opens the lake.
+            self._reader = self._make_reader()
         return self._reader.read(match.group(1), match.group(2))
 
 

@@ -71,7 +71,24 @@ class LakeCommandIT {
                 .contains("ingest.residents").contains("deid.students");
         assertThat(empty.resolve("lake")).doesNotExist();
 
-        for (Finished finished : List.of(kpis, unknownDataset, unknownRole, unknownTask)) {
+        Finished evaluateNoLake = LakeScript.run(noLake, "evaluate", "midosuji_footfall");
+        assertThat(evaluateNoLake.exitCode()).isEqualTo(2);
+        assertThat(evaluateNoLake.errorLines()).as(evaluateNoLake.output()).singleElement().asString().contains("./lake run");
+        Finished unknownEvaluation = LakeScript.run(noLake, "evaluate", "midosuji");
+        assertThat(unknownEvaluation.exitCode()).isEqualTo(2);
+        assertThat(unknownEvaluation.errorLines()).as(unknownEvaluation.output()).singleElement().asString()
+                .contains("no evaluation 'midosuji'").contains("midosuji_footfall");
+        Finished notebooksNoLake = LakeScript.run(noLake, "notebooks");
+        assertThat(notebooksNoLake.exitCode()).isEqualTo(2);
+        assertThat(notebooksNoLake.errorLines()).as(notebooksNoLake.output()).singleElement().asString().contains("./lake run");
+        Finished unknownNotebook = LakeScript.run(noLake, "notebooks", "04_budget");
+        assertThat(unknownNotebook.exitCode()).isEqualTo(2);
+        assertThat(unknownNotebook.errorLines()).as(unknownNotebook.output()).singleElement().asString()
+                .contains("04_budget").contains("01_midosuji_did");
+        assertThat(empty.resolve("lake")).doesNotExist();
+
+        for (Finished finished : List.of(kpis, unknownDataset, unknownRole, unknownTask, evaluateNoLake, unknownEvaluation,
+                notebooksNoLake, unknownNotebook)) {
             assertThat(finished.output()).doesNotContain("Exception").doesNotContain("\tat org.");
         }
     }

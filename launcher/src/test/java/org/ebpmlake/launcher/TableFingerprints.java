@@ -25,7 +25,8 @@ final class TableFingerprints {
      * one by one, since a data column may end in {@code _at} too ({@code visited_at}, {@code pinged_at}).
      */
     static final Pattern VOLATILE_COLUMN = Pattern.compile(
-            "_ingested_at|_batch_id|_source_file|batch_id|source_file|run_id|quarantined_at|reported_at|created_at|received_at");
+            "_ingested_at|_batch_id|_source_file|batch_id|source_file|run_id|quarantined_at|reported_at|created_at|received_at"
+                    + "|snapshot_id|evaluated_at");
 
     private TableFingerprints() {
     }
