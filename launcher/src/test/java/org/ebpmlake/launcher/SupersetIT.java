@@ -70,6 +70,7 @@ class SupersetIT {
 
     private TemporaryLake lake;
     private TrinoServer trino;
+    private TrinoSettings trinoSettings;
     private AuditReceiver receiver;
     private SupersetServer superset;
     private SupersetClient admin;
@@ -89,7 +90,7 @@ class SupersetIT {
         LakeSettings repository = new LakeSettingsLoader(root, Map.of()).load();
         Path installed = new TrinoInstallation(TrinoSettings.from(repository, root), line -> { }).ensureInstalled();
         Path services = lake.directory().resolve("services");
-        TrinoSettings trinoSettings = new TrinoSettings(services, repository.option("lake.trino.version").orElseThrow(), freePort(), freePort(),
+        trinoSettings = new TrinoSettings(services, repository.option("lake.trino.version").orElseThrow(), freePort(), freePort(),
                 freePort(), lake.directory().resolve("secrets/sql-users.txt"));
         Files.createDirectories(services);
         Files.createSymbolicLink(trinoSettings.installation(), installed);
@@ -400,6 +401,26 @@ class SupersetIT {
     private static ChartDeclaration retitled(ChartDeclaration chart, LocalizedText title) {
         return new ChartDeclaration(chart.id(), title, chart.note(), chart.type(), chart.source(), chart.sql(), chart.where(), chart.dimensions(),
                 chart.series(), chart.measures(), chart.filters(), chart.columns(), chart.orderBy());
+    }
+
+    /** With Trino up, ./lake notebooks reads through it as a policy planner, not straight from the catalog. */
+    @Test
+    @Order(8)
+    void theNotebooksReadThroughTrinoAsAPlannerWhenItIsUp() throws IOException, InterruptedException {
+        Map<String, String> environment = new java.util.HashMap<>(LakeScript.environmentOf(lake));
+        environment.put("LAKE_SERVICES_DIRECTORY", trinoSettings.servicesDirectory().toString());
+        environment.put("LAKE_TRINO_HTTP_PORT", Integer.toString(trinoSettings.httpPort()));
+        environment.put("LAKE_TRINO_HTTPS_PORT", Integer.toString(trinoSettings.httpsPort()));
+        environment.put("LAKE_AUDIT_PORT", Integer.toString(trinoSettings.auditPort()));
+        environment.put("LAKE_SQL_USERS_FILE", trinoSettings.usersFile().toString());
+        environment.put("LAKE_NOTEBOOKS_DIRECTORY", lake.directory().resolve("notebooks").toString());
+        Path out = lake.directory().resolve("notebooks-out");
+
+        LakeScript.Finished notebooks = LakeScript.run(environment, "notebooks", "03_kpi_review", "--out", out.toString());
+
+        assertThat(notebooks.exitCode()).as(notebooks.output()).isZero();
+        assertThat(notebooks.standardOutput()).contains("Trino（planner");
+        assertThat(Files.readString(out.resolve("03_kpi_review.ipynb"))).contains("reading through: trino").contains("OK: ");
     }
 
     private static JsonNode parse(String json) {
