@@ -41,58 +41,46 @@ class EvaluationDeclarationsTest {
                 .satisfies(e -> assertThat(((LakeException) e).category()).isEqualTo(ErrorCategory.UNKNOWN_NAME));
     }
 
+    /** A declaration the loader accepts, for the broken variants below. */
+    private static final String VALID = """
+            title: {ja: "試験", en: "test"}
+            question: {ja: "問い", en: "question"}
+            table: mart.footfall_cells_daily
+            metric: visitors
+            unit: mesh_code
+            time: visit_date
+            period: week
+            treated: ["1"]
+            intervention: 2025-03-20
+            from: 2025-01-01
+            to: 2025-12-31
+            """;
+
     @Test
     void aBrokenDeclarationIsRefusedNamingTheFileAndTheField(@TempDir Path directory) throws IOException {
-        Files.writeString(directory.resolve("no_metric.yaml"), """
-                title: {ja: "試験", en: "test"}
-                question: {ja: "問い", en: "question"}
-                table: mart.footfall_cells_daily
-                unit: mesh_code
-                time: visit_date
-                period: week
-                treated: ["1"]
-                intervention: 2025-03-20
-                from: 2025-01-01
-                to: 2025-12-31
-                """);
-        assertThatThrownBy(() -> new EvaluationDeclarations(directory).named("no_metric"))
+        Files.writeString(directory.resolve("test.yaml"), VALID);
+        assertThat(new EvaluationDeclarations(directory).named("test").metric()).isEqualTo("visitors");
+
+        Files.writeString(directory.resolve("test.yaml"), VALID.replace("metric: visitors\n", ""));
+        assertThatThrownBy(() -> new EvaluationDeclarations(directory).named("test"))
                 .isInstanceOf(LakeException.class)
-                .hasMessageContaining("no_metric.yaml")
+                .hasMessageContaining("test.yaml")
                 .hasMessageContaining("'metric' is missing");
 
-        Files.writeString(directory.resolve("no_metric.yaml"), """
-                title: {ja: "試験", en: "test"}
-                question: {ja: "問い", en: "question"}
-                table: curated.residents
-                metric: age
-                unit: ward_code
-                time: as_of
-                period: month
-                treated: ["27102"]
-                intervention: 2025-03-20
-                from: 2025-01-01
-                to: 2025-12-31
-                """);
+        Files.writeString(directory.resolve("test.yaml"), VALID.replace("mart.footfall_cells_daily", "curated.residents"));
         assertThatThrownBy(() -> new EvaluationDeclarations(directory).all())
                 .isInstanceOf(LakeException.class)
                 .hasMessageContaining("reads a mart or deid table, not curated.residents");
 
-        Files.writeString(directory.resolve("no_metric.yaml"), """
-                title: {ja: "試験", en: "test"}
-                question: {ja: "問い", en: "question"}
-                table: mart.footfall_cells_daily
-                metric: visitors
-                unit: mesh_code
-                time: visit_date
-                period: fortnight
-                treated: ["1"]
-                intervention: 2025-03-20
-                from: 2025-01-01
-                to: 2025-12-31
-                """);
+        Files.writeString(directory.resolve("test.yaml"), VALID.replace("period: week", "period: fortnight"));
         assertThatThrownBy(() -> new EvaluationDeclarations(directory).all())
                 .isInstanceOf(LakeException.class)
                 .hasMessageContaining("period must be day, week, month or fiscal_year, got 'fortnight'");
+
+        Files.writeString(directory.resolve("test.yaml"), VALID.replace("intervention: 2025-03-20", "intervention: 2024-12-20"));
+        assertThatThrownBy(() -> new EvaluationDeclarations(directory).all())
+                .isInstanceOf(LakeException.class)
+                .hasMessageContaining("must fall after 'from'");
     }
 
     @Test
