@@ -2,6 +2,7 @@ package org.ebpmlake.dashboards;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -90,7 +91,7 @@ final class EventStudyChart {
         double raw = (top - bottom) / 5;
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         double step = raw / magnitude < 2 ? magnitude * 2 : raw / magnitude < 5 ? magnitude * 5 : magnitude * 10;
-        List<Double> ticks = new java.util.ArrayList<>();
+        List<Double> ticks = new ArrayList<>();
         for (double tick = Math.ceil(bottom / step) * step; tick <= top; tick += step) {
             ticks.add(Math.abs(tick) < step / 1e6 ? 0.0 : tick);
         }

@@ -1,5 +1,8 @@
 package org.ebpmlake.dashboards;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /** A figure as pages print it: whole numbers with thousands separators, others with one decimal. */
 final class NumberText {
     private NumberText() {
@@ -14,7 +17,7 @@ final class NumberText {
 
     /** A signed figure with up to three decimals and no trailing zeros (+0.25, −1.5, 0), for effects and axes. */
     static String signed(double value) {
-        String text = java.math.BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        String text = BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
         if (text.equals("0")) {
             return "0";
         }

@@ -1,11 +1,13 @@
 package org.ebpmlake.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,9 +121,9 @@ final class NotebooksCommand implements Callable<Integer> {
      * IPython's and matplotlib's working files in the workspace, owner-only, not in the home folder.
      */
     private static Map<String, String> variables(LakeSettings settings, Path project, Path workspace, PythonEnvironment environment) {
-        Map<String, String> variables = new java.util.HashMap<>();
+        Map<String, String> variables = new HashMap<>();
         Path cache = OwnerOnlyFiles.createDirectories(workspace.resolve("cache"));
-        variables.put("PATH", environment.executable("python").getParent() + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", ""));
+        variables.put("PATH", environment.executable("python").getParent() + File.pathSeparator + System.getenv().getOrDefault("PATH", ""));
         variables.put("JUPYTER_RUNTIME_DIR", cache.resolve("runtime").toString());
         variables.put("JUPYTER_PLATFORM_DIRS", "1");
         variables.put("IPYTHONDIR", cache.resolve("ipython").toString());

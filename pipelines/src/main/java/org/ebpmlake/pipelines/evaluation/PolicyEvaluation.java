@@ -11,11 +11,11 @@ import static org.apache.spark.sql.functions.to_date;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -123,9 +123,19 @@ public final class PolicyEvaluation {
         return found.type();
     }
 
+    /** One unit in one period, ordered by unit and then time, so a panel's observations come out in a stable order. */
+    private record UnitPeriod(String unit, LocalDate start) implements Comparable<UnitPeriod> {
+        @Override
+        public int compareTo(UnitPeriod other) {
+            int byUnit = unit.compareTo(other.unit);
+            return byUnit != 0 ? byUnit : start.compareTo(other.start);
+        }
+    }
+
     private static Panel panel(EvaluationDeclaration declaration, List<Row> sums) {
         LocalDate firstTreatedStart = declaration.firstTreatedPeriodStart();
-        Map<String, double[]> totals = new HashMap<>();
+        // Per unit and period: the metric's total and the number of rows it sums.
+        Map<UnitPeriod, double[]> totals = new TreeMap<>();
         TreeSet<LocalDate> starts = new TreeSet<>();
         for (Row row : sums) {
             LocalDate day = localDate(row.get(1));
@@ -134,7 +144,7 @@ public final class PolicyEvaluation {
             }
             LocalDate start = declaration.period().startOf(day);
             starts.add(start);
-            double[] total = totals.computeIfAbsent(row.getString(0) + "\u0000" + start, key -> new double[2]);
+            double[] total = totals.computeIfAbsent(new UnitPeriod(row.getString(0), start), key -> new double[2]);
             total[0] += row.getDouble(2);
             total[1] += row.getLong(3);
         }
@@ -145,18 +155,17 @@ public final class PolicyEvaluation {
         }
         List<PanelObservation> observations = new ArrayList<>();
         Set<String> treated = new TreeSet<>();
-        for (Map.Entry<String, double[]> entry : new java.util.TreeMap<>(totals).entrySet()) {
-            String[] key = entry.getKey().split("\u0000", -1);
+        for (Map.Entry<UnitPeriod, double[]> entry : totals.entrySet()) {
+            UnitPeriod key = entry.getKey();
             double mean = entry.getValue()[0] / entry.getValue()[1];
             if (!declaration.transform().accepts(mean)) {
-                throw invalid(declaration, "unit " + key[0] + " has a mean of " + mean + " in the period from " + key[1]
+                throw invalid(declaration, "unit " + key.unit() + " has a mean of " + mean + " in the period from " + key.start()
                         + ", which the " + declaration.transform().declaredName() + " transform cannot take");
             }
-            if (declaration.treatedUnits().contains(key[0])) {
-                treated.add(key[0]);
+            if (declaration.treatedUnits().contains(key.unit())) {
+                treated.add(key.unit());
             }
-            observations.add(new PanelObservation(key[0], periodStarts.indexOf(LocalDate.parse(key[1])),
-                    declaration.transform().apply(mean)));
+            observations.add(new PanelObservation(key.unit(), periodStarts.indexOf(key.start()), declaration.transform().apply(mean)));
         }
         List<String> labels = periodStarts.stream().map(declaration.period()::label).toList();
         return new Panel(periodStarts, labels, firstTreated, treated, observations);
