@@ -2,10 +2,7 @@ package org.ebpmlake.launcher;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +20,7 @@ import org.ebpmlake.pipelines.evaluation.EvaluationDeclaration;
 import org.ebpmlake.pipelines.evaluation.EvaluationDeclarations;
 import org.ebpmlake.pipelines.evaluation.EvaluationOutcome;
 import org.ebpmlake.pipelines.evaluation.EvaluationsMart;
+import org.ebpmlake.pipelines.evaluation.MetricTransform;
 import org.ebpmlake.pipelines.evaluation.PeriodEffect;
 import org.ebpmlake.pipelines.evaluation.PolicyEvaluation;
 import org.ebpmlake.pipelines.run.RunLock;
@@ -97,7 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 return 0;
             }
             Clock clock = Clock.systemUTC();
-            String runId = "evaluate-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(Instant.now(clock).atOffset(ZoneOffset.UTC));
+            String runId = LakeRun.newRunId("evaluate", clock);
             try (RunLock lock = RunLock.acquire(spark, settings, runId, Duration.ZERO, clock, System.out::println)) {
                 new LakeTables(LakeSession.icebergCatalog(spark, settings)).ensureAll(DatasetCatalog.load());
                 new EvaluationsMart(spark, settings, clock).store(outcomes, runId);
@@ -142,7 +140,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static String relative(EvaluationOutcome outcome) {
-        if (outcome.declaration().transform().declaredName().equals("log")) {
+        if (outcome.declaration().transform() == MetricTransform.LOG) {
             Effect effect = outcome.result().effect();
             return String.format(Locale.ROOT, "%n  変化率 / relative change: %+.1f%% [%+.1f%%, %+.1f%%]",
                     100 * outcome.effectOnOriginalScale(effect.estimate()), 100 * outcome.effectOnOriginalScale(effect.low()),

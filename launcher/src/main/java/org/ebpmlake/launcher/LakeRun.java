@@ -86,7 +86,7 @@ public final class LakeRun {
         List<PrivacyPolicy> policies = policies(settings);
         PipelineDefinition definition = LakePipeline.define(datasets, policies, EvaluationDeclarations.of(settings).all());
         List<PipelineTask> tasks = choice.select(definition);
-        String runId = givenRunId.orElseGet(this::newRunId);
+        String runId = givenRunId.orElseGet(() -> newRunId("run", clock));
         LocalDate asOf = LocalDate.parse(settings.option("lake.as-of-date").orElse("2025-03-31"));
 
         Inbox inbox = Inbox.of(settings, clock);
@@ -157,8 +157,9 @@ public final class LakeRun {
         });
     }
 
-    private String newRunId() {
-        return "run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(clock.instant().atOffset(ZoneOffset.UTC))
+    /** A run id for {@code ops.runs} and the stored results: the kind of run, the UTC time and a random suffix. */
+    static String newRunId(String kind, Clock clock) {
+        return kind + "-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(clock.instant().atOffset(ZoneOffset.UTC))
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.ebpmlake.lake.ErrorCategory;
 import org.ebpmlake.lake.LakeException;
@@ -48,23 +47,34 @@ public final class EvaluationDeclarations {
 
     /** Every declared evaluation, by id; none when the folder does not exist. */
     public List<EvaluationDeclaration> all() {
+        return ids().stream().map(this::read).toList();
+    }
+
+    /**
+     * The evaluation with this id, read from its own file alone, or a one-line error listing the declared ids (taken
+     * from the file names, so a broken declaration elsewhere neither hides nor blocks this one).
+     */
+    public EvaluationDeclaration named(String id) {
+        requireNonNull(id, "id is null");
+        List<String> declared = ids();
+        if (!declared.contains(id)) {
+            throw new LakeException(ErrorCategory.UNKNOWN_NAME, "no evaluation '" + id + "' in " + directory + "; declared: "
+                    + String.join(", ", declared));
+        }
+        return read(id);
+    }
+
+    /** The declared ids: the names of the folder's YAML files, sorted. */
+    private List<String> ids() {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".yaml")).sorted()
-                    .map(name -> read(name.substring(0, name.length() - ".yaml".length()))).toList();
+                    .map(name -> name.substring(0, name.length() - ".yaml".length())).toList();
         } catch (IOException e) {
             throw new LakeException(ErrorCategory.INVALID_FILE, "cannot list the evaluations in " + directory + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The evaluation with this id, or a one-line error listing the declared ones. */
-    public EvaluationDeclaration named(String id) {
-        requireNonNull(id, "id is null");
-        Optional<EvaluationDeclaration> found = all().stream().filter(declaration -> declaration.id().equals(id)).findFirst();
-        return found.orElseThrow(() -> new LakeException(ErrorCategory.UNKNOWN_NAME, "no evaluation '" + id + "' in " + directory
-                + "; declared: " + String.join(", ", all().stream().map(EvaluationDeclaration::id).toList())));
     }
 
     /** How a declaration file is written. */

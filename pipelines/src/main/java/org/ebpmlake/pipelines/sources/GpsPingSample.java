@@ -19,8 +19,6 @@ import org.ebpmlake.reference.JisMeshCode;
  * Rows are written as generated, so a city-scale day never sits in memory.
  */
 final class GpsPingSample {
-    /** The day a lane of Midosuji was turned into pedestrian space (the change the footfall is compared across). */
-    static final LocalDate STREET_CHANGE = PlantedEffects.STREET_CHANGE;
     private static final double SOUTH = 34.665;
     private static final double NORTH = 34.705;
     private static final double WEST = 135.495;
@@ -42,7 +40,7 @@ final class GpsPingSample {
 
     SourceFile write(Path directory) {
         Path file = directory.resolve("gps").resolve("pings_" + day + ".csv");
-        boolean afterChange = !day.isBefore(STREET_CHANGE);
+        boolean afterChange = !day.isBefore(PlantedEffects.STREET_CHANGE);
         int devicesToday = (int) Math.round(devices * PlantedEffects.seasonalFactor(day));
         // The stretch holds this share of the area, so this many extra devices there make its footfall the planted factor.
         double stretchShare = (PlantedEffects.STRETCH_NORTH - PlantedEffects.STRETCH_SOUTH) / (NORTH - SOUTH);

@@ -42,7 +42,7 @@ final class SubwayExitSample {
 
     SourceFile write(Path directory) {
         Path file = directory.resolve("subway").resolve("exit_counts_" + day + ".parquet");
-        boolean afterChange = !day.isBefore(GpsPingSample.STREET_CHANGE);
+        boolean afterChange = !day.isBefore(PlantedEffects.STREET_CHANGE);
         try {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
