@@ -25,7 +25,7 @@ public final class Lake implements Runnable {
     /** Added by {@link #commandLine(Map, List)}: every one, or only the one a command line names. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, IngestCommand.class, KpiCommand.class,
             SqlCommand.class, ServicesCommand.class, AirflowCommand.class, AuditCommand.class, QualityCommand.class,
-            MaintainCommand.class, DashboardsCommand.class, EvaluateCommand.class, NotebooksCommand.class, AnonymizeCommand.class, BenchCommand.class,
+            MaintainCommand.class, CatalogCommand.class, DashboardsCommand.class, EvaluateCommand.class, NotebooksCommand.class, AnonymizeCommand.class, BenchCommand.class,
             TestCommand.class, CommandLine.HelpCommand.class);
 
     @Spec

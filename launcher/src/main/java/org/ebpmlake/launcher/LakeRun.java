@@ -19,7 +19,6 @@ import org.ebpmlake.dashboards.KpiSite;
 import org.ebpmlake.dashboards.StatementPages;
 import org.ebpmlake.dashboards.StaticSite;
 import org.ebpmlake.lake.LakeSettings;
-import org.ebpmlake.lake.LakeSettingsLoader;
 import org.ebpmlake.pipelines.deid.PrivacyPolicy;
 import org.ebpmlake.pipelines.deid.PublicStatement;
 import org.ebpmlake.pipelines.evaluation.EvaluationDeclarations;
@@ -93,7 +92,7 @@ public final class LakeRun {
         inbox.createFolders(datasets.datasets().stream().filter(dataset -> dataset.isSource())
                 .map(DatasetDeclaration::name).toList());
         Optional<SampleDeliveries> samples = Optional.empty();
-        if (settings.environment().equals(LakeSettingsLoader.DEFAULT_ENVIRONMENT)) {
+        if (settings.option("lake.sample.deliveries").orElse("off").equals("on")) {
             samples = Optional.of(new SampleDeliveries(new SampleSources(settings.intOption("lake.sample.seed", 20250331),
                     sampleScale(settings), asOf), settings.sourcesDirectory().resolve("sample")));
         }

@@ -11,6 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import org.ebpmlake.airflow.AirflowServer;
 import org.ebpmlake.airflow.AirflowSettings;
 import org.ebpmlake.lake.LakeSettings;
+import org.ebpmlake.lake.catalog.OsAccounts;
+import org.ebpmlake.lake.catalog.PostgresServer;
+import org.ebpmlake.lake.catalog.PostgresSettings;
 import org.ebpmlake.sql.SqlServices;
 import org.ebpmlake.sql.audit.AuditReceiver;
 import org.ebpmlake.sql.audit.AuditSecret;
@@ -23,8 +26,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code lake services up|down|status [sql] [airflow] [superset]}: the platform's servers on 127.0.0.1. */
 @Command(name = "services", mixinStandardHelpOptions = true,
-        description = {"サービス（sql：Trino・監査受信、airflow：Airflow、superset：Superset）の起動・停止・状態確認。初回はインストールも行います。",
-            "Start, stop or show the services (sql: Trino and the audit receiver; airflow: Airflow; superset: Superset); installs them on first use."},
+        description = {"サービス（sql：Trino・監査受信、airflow：Airflow、superset：Superset、postgres：共有カタログの PostgreSQL）の起動・停止・状態確認。初回はインストールも行います。",
+            "Start, stop or show the services (sql: Trino and the audit receiver; airflow: Airflow; superset: Superset; postgres: PostgreSQL"
+                    + " for the cluster environment's shared catalog); installs them on first use."},
         subcommands = {ServicesCommand.Up.class, ServicesCommand.Down.class, ServicesCommand.Status.class,
             ServicesCommand.AuditReceiverProcess.class})
 final class ServicesCommand implements Runnable {
@@ -34,13 +38,16 @@ final class ServicesCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** The services one can name; none named means all of them. */
+    /**
+     * The services one can name. None named means those of the local environment; the cluster environment's own
+     * (postgres) start only when named, since a deployment points its settings at servers of its own.
+     */
     enum Service {
-        SQL, AIRFLOW, SUPERSET;
+        SQL, AIRFLOW, SUPERSET, POSTGRES;
 
         static Set<Service> chosen(List<Service> named) {
             if (named == null || named.isEmpty()) {
-                return EnumSet.allOf(Service.class);
+                return EnumSet.of(SQL, AIRFLOW, SUPERSET);
             }
             return EnumSet.copyOf(named);
         }
@@ -69,8 +76,16 @@ final class ServicesCommand implements Runnable {
         return new SupersetServer(SupersetSettings.from(lake.settings(), lake.projectDirectory()), System.out::println);
     }
 
+    PostgresServer postgres() {
+        PostgresSettings settings = PostgresSettings.from(lake.settings(), lake.projectDirectory(), OsAccounts.runningAsRoot(), OsAccounts.host());
+        return new PostgresServer(settings, System.out::println);
+    }
+
     List<String> status(Set<Service> services) {
         List<String> lines = new ArrayList<>();
+        if (services.contains(Service.POSTGRES)) {
+            lines.addAll(postgres().status());
+        }
         if (services.contains(Service.SQL)) {
             lines.addAll(sql().status());
         }
@@ -88,12 +103,16 @@ final class ServicesCommand implements Runnable {
         @ParentCommand
         ServicesCommand parent;
 
-        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset（省略時はすべて / all when none is named）")
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset, postgres（省略時は sql・airflow・superset / sql, airflow and superset when none is named）")
         List<Service> services;
 
         @Override
         public Integer call() {
             Set<Service> chosen = Service.chosen(services);
+            // The catalog first: Trino and the pipelines read it.
+            if (chosen.contains(Service.POSTGRES)) {
+                parent.postgres().up(Duration.ofMinutes(2));
+            }
             if (chosen.contains(Service.SQL)) {
                 parent.sql().up(List.of(Lake.class.getName(), "services", "audit-receiver"));
             }
@@ -113,7 +132,7 @@ final class ServicesCommand implements Runnable {
         @ParentCommand
         ServicesCommand parent;
 
-        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset（省略時はすべて / all when none is named）")
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset, postgres（省略時は sql・airflow・superset / sql, airflow and superset when none is named）")
         List<Service> services;
 
         @Override
@@ -128,6 +147,9 @@ final class ServicesCommand implements Runnable {
             if (chosen.contains(Service.SUPERSET)) {
                 parent.superset().down();
             }
+            if (chosen.contains(Service.POSTGRES)) {
+                parent.postgres().down();
+            }
             parent.status(chosen).forEach(System.out::println);
             return 0;
         }
@@ -138,7 +160,7 @@ final class ServicesCommand implements Runnable {
         @ParentCommand
         ServicesCommand parent;
 
-        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset（省略時はすべて / all when none is named）")
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset, postgres（省略時は sql・airflow・superset / sql, airflow and superset when none is named）")
         List<Service> services;
 
         @Override

@@ -21,6 +21,23 @@ public class LakeJdbcCatalog extends JdbcCatalog {
         super(null, LakeJdbcCatalog::clients, true);
     }
 
+    /**
+     * The catalog at {@code uri} opened outside Spark, with the same properties the lake mounts it with (administration:
+     * a migration's target, a benchmark). Close it after use.
+     */
+    public static LakeJdbcCatalog open(String name, String uri, java.nio.file.Path warehouse, java.util.Optional<String> user,
+            java.util.Optional<String> password) {
+        Map<String, String> properties = new java.util.HashMap<>();
+        properties.put(CatalogProperties.URI, uri);
+        properties.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse.toUri().toString());
+        properties.put("jdbc.schema-version", "V1");
+        user.ifPresent(value -> properties.put("jdbc.user", value));
+        password.ifPresent(value -> properties.put("jdbc.password", value));
+        LakeJdbcCatalog catalog = new LakeJdbcCatalog();
+        catalog.initialize(name, properties);
+        return catalog;
+    }
+
     private static JdbcClientPool clients(Map<String, String> properties) {
         String uri = properties.get(CatalogProperties.URI);
         if (uri != null && uri.startsWith("jdbc:sqlite:")) {

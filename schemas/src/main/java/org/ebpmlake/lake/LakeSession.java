@@ -43,7 +43,32 @@ public final class LakeSession {
      */
     public static SparkSession openExisting(LakeSettings settings) {
         requireExists(settings);
-        return open(settings);
+        SparkSession spark = open(settings);
+        if (!settings.catalogUri().startsWith("jdbc:sqlite:")) {
+            requireNamespaces(spark, settings);
+        }
+        return spark;
+    }
+
+    /** A catalog on a server: it must answer, and hold the lake's namespaces. */
+    private static void requireNamespaces(SparkSession spark, LakeSettings settings) {
+        boolean empty;
+        try {
+            empty = ((org.apache.iceberg.catalog.SupportsNamespaces) icebergCatalog(spark, settings)).listNamespaces().isEmpty();
+        } catch (RuntimeException e) {
+            spark.stop();
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new LakeException(ErrorCategory.CATALOG_UNAVAILABLE, "カタログに接続できません / cannot reach the catalog "
+                    + settings.catalogUri() + " (user lake.catalog.user, password LAKE_CATALOG_PASSWORD): " + cause.getMessage(), e);
+        }
+        if (empty) {
+            spark.stop();
+            throw new LakeException(ErrorCategory.LAKE_NOT_BUILT, "レイクがまだありません（" + settings.catalogUri()
+                    + "）。先に ./lake run を実行してください / the catalog " + settings.catalogUri() + " holds no lake yet: run ./lake run first");
+        }
     }
 
     /** Fails with {@link ErrorCategory#LAKE_NOT_BUILT} when the lake's SQLite catalog file is not there yet. */
@@ -56,10 +81,19 @@ public final class LakeSession {
         }
     }
 
-    /** Mounts the lake's catalog in a running session; creates the warehouse directory if needed. */
+    /**
+     * Mounts the lake's catalog in a running session; creates the warehouse directory if needed. A catalog on a server is
+     * reached with the password in {@code LAKE_CATALOG_PASSWORD}.
+     */
     public static void mount(SparkSession spark, LakeSettings settings) {
+        mount(spark, settings, java.util.Optional.ofNullable(System.getenv("LAKE_CATALOG_PASSWORD")));
+    }
+
+    /** Mounts the lake's catalog, reached with {@code catalogPassword} (a test's server of its own). */
+    public static void mount(SparkSession spark, LakeSettings settings, java.util.Optional<String> catalogPassword) {
         requireNonNull(spark, "spark is null");
         requireNonNull(settings, "settings is null");
+        requireNonNull(catalogPassword, "catalogPassword is null");
         // The lake's folder is the boundary other local users must not cross (README, "shared host").
         OwnerOnlyFiles.createDirectories(settings.warehouse());
         OwnerOnlyFiles.restrictFolder(settings.warehouse());
@@ -74,16 +108,16 @@ public final class LakeSession {
         // No table cache: commits by other engines (Trino, another job) must be visible to the next query.
         spark.conf().set(prefix + ".cache-enabled", "false");
         spark.conf().set(prefix + ".warehouse", settings.warehouse().toUri().toString());
+        // Several writers share a catalog on a server (tasks, a steward's ingest): a commit that lost the race is retried
+        // on the new state more often than Iceberg's default of four times before the writer gives up.
+        spark.conf().set(prefix + ".table-default.commit.retry.num-retries", "10");
         if (settings.catalogUri().startsWith("jdbc:sqlite:")) {
             // Several processes share the catalog file (a run waiting for the lock, Airflow's tasks, Trino): a commit
             // waits for a reader to finish instead of failing at once.
             spark.conf().set(prefix + ".jdbc.busy_timeout", "30000");
         }
         settings.option("lake.catalog.user").ifPresent(user -> spark.conf().set(prefix + ".jdbc.user", user));
-        String password = System.getenv("LAKE_CATALOG_PASSWORD");
-        if (password != null) {
-            spark.conf().set(prefix + ".jdbc.password", password);
-        }
+        catalogPassword.ifPresent(password -> spark.conf().set(prefix + ".jdbc.password", password));
     }
 
     /** SQLite creates its file under the process's umask: create it first, empty and owner-only, and SQLite uses it. */

@@ -18,7 +18,9 @@ import java.util.Properties;
  * variable for {@code lake.warehouse} is {@code LAKE_WAREHOUSE}, for {@code spark.master} it is
  * {@code LAKE_SPARK_MASTER} (upper case, dots to underscores, {@code LAKE_} in front unless the key already
  * starts with {@code lake.}). {@code LAKE_ENV} chooses the environment, {@code local} by default.
- * Relative paths are resolved against the project directory.
+ * Relative paths are resolved against the project directory. An environment that differs from another in a few keys
+ * says so with {@code lake.extends=<other>} and lists only those keys (conf/cluster.properties extends local), so no
+ * setting is written twice.
  */
 public final class LakeSettingsLoader {
     public static final String DEFAULT_ENVIRONMENT = "local";
@@ -36,8 +38,8 @@ public final class LakeSettingsLoader {
         if (!environment.matches("[a-z][a-z0-9_-]*")) {
             throw new IllegalArgumentException("LAKE_ENV must name a file in conf/, got '" + environment + "'");
         }
-        Path file = projectDirectory.resolve("conf").resolve(environment + ".properties");
-        Map<String, String> values = new HashMap<>(readProperties(file));
+        Path file = fileOf(environment);
+        Map<String, String> values = new HashMap<>(readWithBase(environment, new java.util.LinkedHashSet<>()));
         for (String key : Map.copyOf(values).keySet()) {
             String override = environmentVariables.get(variableFor(key));
             if (override != null) {
@@ -89,6 +91,30 @@ public final class LakeSettingsLoader {
             throw new IllegalArgumentException(file + ": setting " + key + " is missing (or set " + variableFor(key) + ")");
         }
         return value.trim();
+    }
+
+    private Path fileOf(String environment) {
+        return projectDirectory.resolve("conf").resolve(environment + ".properties");
+    }
+
+    /** The environment's keys over those of the environment it extends (and so on), refusing a loop. */
+    private Map<String, String> readWithBase(String environment, java.util.Set<String> seen) {
+        Path file = fileOf(environment);
+        if (!seen.add(environment)) {
+            throw new IllegalArgumentException(file + ": lake.extends makes a loop through " + String.join(" → ", seen));
+        }
+        Map<String, String> own = readProperties(file);
+        String base = own.getOrDefault("lake.extends", "");
+        if (base.isBlank()) {
+            return own;
+        }
+        if (!base.matches("[a-z][a-z0-9_-]*")) {
+            throw new IllegalArgumentException(file + ": lake.extends must name another file in conf/, got '" + base + "'");
+        }
+        Map<String, String> merged = new HashMap<>(readWithBase(base, seen));
+        merged.putAll(own);
+        merged.remove("lake.extends");
+        return merged;
     }
 
     private static Map<String, String> readProperties(Path file) {

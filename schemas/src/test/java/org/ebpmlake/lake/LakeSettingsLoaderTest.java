@@ -41,4 +41,35 @@ class LakeSettingsLoaderTest {
                 .hasMessageContaining("no configuration file")
                 .hasMessageContaining("staging.properties");
     }
+
+    @Test
+    void theClusterEnvironmentExtendsLocalWithAPostgresCatalogAndNoMachineLocalWarehouse() {
+        assertThatThrownBy(() -> new LakeSettingsLoader(root, Map.of("LAKE_ENV", "cluster")).load())
+                .hasMessageContaining("cluster.properties")
+                .hasMessageContaining("LAKE_WAREHOUSE");
+
+        LakeSettings settings = new LakeSettingsLoader(root, Map.of("LAKE_ENV", "cluster", "LAKE_WAREHOUSE", "/shared/lake")).load();
+
+        assertThat(settings.environment()).isEqualTo("cluster");
+        assertThat(settings.warehouse()).isEqualTo(Path.of("/shared/lake"));
+        assertThat(settings.catalogUri()).startsWith("jdbc:postgresql://127.0.0.1:");
+        assertThat(settings.option("lake.catalog.user")).contains("lake");
+        assertThat(settings.sparkMaster()).startsWith("spark://127.0.0.1:");
+        // Everything else is local's, and local's keys can still be overridden by their variables.
+        LakeSettings local = new LakeSettingsLoader(root, Map.of()).load();
+        assertThat(settings.option("lake.education.minimum-group")).isEqualTo(local.option("lake.education.minimum-group"));
+        assertThat(settings.options()).doesNotContainKey("lake.extends");
+        assertThat(new LakeSettingsLoader(root, Map.of("LAKE_ENV", "cluster", "LAKE_WAREHOUSE", "/shared/lake",
+                "LAKE_EDUCATION_MINIMUM_GROUP", "20")).load().intOption("lake.education.minimum-group", 0)).isEqualTo(20);
+    }
+
+    @Test
+    void anEnvironmentThatExtendsItselfIsRefused(@org.junit.jupiter.api.io.TempDir Path project) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(project.resolve("conf"));
+        java.nio.file.Files.writeString(project.resolve("conf/a.properties"), "lake.extends=b\n");
+        java.nio.file.Files.writeString(project.resolve("conf/b.properties"), "lake.extends=a\n");
+
+        assertThatThrownBy(() -> new LakeSettingsLoader(project, Map.of("LAKE_ENV", "a")).load())
+                .hasMessageContaining("loop").hasMessageContaining("a → b");
+    }
 }
