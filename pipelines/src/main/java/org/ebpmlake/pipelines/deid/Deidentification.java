@@ -58,6 +58,11 @@ public final class Deidentification {
         String catalog = settings.catalogName();
         String table = policy.table().in(catalog);
         StructField[] published = spark.table(table).schema().fields();
+        // A lake whose departments have delivered nothing yet (a deployment's first run) has nothing to publish; the
+        // hierarchies derived from the data's own values would have none either.
+        if (spark.sql(policy.sourceSql(catalog, asOf)).isEmpty()) {
+            return StageOutput.succeeded(0, 0, policy.publishes() + ": nothing to publish yet (no rows in its source)");
+        }
         AnonymizationSpecification specification = policy.specification(this::query);
         Dataset<Row> source = textOf(topCoded(spark.sql(policy.sourceSql(catalog, asOf))), published, specification.engineColumns());
         long rows = checkedRowCount(source, specification.engineColumns());

@@ -131,6 +131,17 @@ class DeidentificationTest {
     }
 
     @Test
+    void aLakeWithNothingDeliveredYetPublishesNothingAndSucceeds(TemporaryLake lake) {
+        lake.withTables();
+
+        StageOutput output = publish(lake, lake.settings(), policy, "run-first");
+
+        assertThat(output.outcome()).isEqualTo(org.ebpmlake.pipelines.ops.Outcome.SUCCEEDED);
+        assertThat(output.message()).contains("nothing to publish yet");
+        assertThat(lake.count("deid.residents")).isZero();
+    }
+
+    @Test
     void aPolicyNamesExactlyOneHierarchyFormPerQuasiIdentifier() {
         assertThatThrownBy(() -> new PrivacyPolicy.HierarchySpecification(Optional.empty(), true, true, false, Optional.empty(),
                 Optional.empty())).hasMessageContaining("exactly one of interval, masking, suppress_only, keep, groups or file");
