@@ -92,6 +92,41 @@ public final class PostgresServer {
         process.stop();
     }
 
+    /**
+     * A further empty database owned by the catalog's role (a benchmark's or a test's lake of its own beside the main
+     * one); its JDBC URL. Dropped again by {@link #dropDatabase}.
+     */
+    public String createDatabase(String name) {
+        requireSimpleName(name);
+        adminStatement("CREATE DATABASE " + name + " OWNER " + settings.user() + " ENCODING 'UTF8'");
+        adminStatement("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+        return "jdbc:postgresql://127.0.0.1:" + settings.port() + "/" + name;
+    }
+
+    public void dropDatabase(String name) {
+        requireSimpleName(name);
+        if (name.equals(settings.database())) {
+            throw new IllegalArgumentException("the catalog's own database " + name + " is not dropped here");
+        }
+        adminStatement("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static void requireSimpleName(String name) {
+        requireNonNull(name, "name is null");
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("a database name is lower snake case, not '" + name + "'");
+        }
+    }
+
+    private void adminStatement(String sql) {
+        String password = GeneratedSecret.readOrCreate(settings.adminPasswordFile(), PASSWORD_BYTES);
+        try (Connection admin = connect(settings.adminUrl(), PostgresSettings.ADMIN, password); Statement statement = admin.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new LakeException(ErrorCategory.SERVICE_UNAVAILABLE, "PostgreSQL " + settings.jdbcUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
     public List<String> status() {
         String state = process.running() ? "running (pid " + process.pid().orElse(-1L) + ")" : "stopped";
         return List.of("postgres: " + state + ", " + settings.jdbcUrl() + ", data " + settings.dataDirectory() + ", log " + process.logFile());
