@@ -26,7 +26,7 @@ public final class Lake implements Runnable {
     private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, IngestCommand.class, KpiCommand.class,
             SqlCommand.class, ServicesCommand.class, AirflowCommand.class, AuditCommand.class, QualityCommand.class,
             MaintainCommand.class, CatalogCommand.class, DashboardsCommand.class, EvaluateCommand.class, NotebooksCommand.class, AnonymizeCommand.class, BenchCommand.class,
-            TestCommand.class, CommandLine.HelpCommand.class);
+            TestCommand.class, PackageCommand.class, CommandLine.HelpCommand.class);
 
     @Spec
     private CommandSpec spec;

@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ebpmlake.airflow.AirflowServer;
 import org.ebpmlake.airflow.AirflowSettings;
+import org.ebpmlake.cluster.SparkCluster;
+import org.ebpmlake.cluster.SparkClusterSettings;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.catalog.OsAccounts;
 import org.ebpmlake.lake.catalog.PostgresServer;
@@ -24,11 +26,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code lake services up|down|status [sql] [airflow] [superset]}: the platform's servers on 127.0.0.1. */
+/** {@code lake services up|down|status [sql] [airflow] [superset] [postgres] [spark]}: the platform's servers on 127.0.0.1. */
 @Command(name = "services", mixinStandardHelpOptions = true,
-        description = {"サービス（sql：Trino・監査受信、airflow：Airflow、superset：Superset、postgres：共有カタログの PostgreSQL）の起動・停止・状態確認。初回はインストールも行います。",
+        description = {"サービス（sql：Trino・監査受信、airflow：Airflow、superset：Superset、postgres：共有カタログの PostgreSQL、spark：Spark スタンドアロンクラスター）の起動・停止・状態確認。初回はインストールも行います。",
             "Start, stop or show the services (sql: Trino and the audit receiver; airflow: Airflow; superset: Superset; postgres: PostgreSQL"
-                    + " for the cluster environment's shared catalog); installs them on first use."},
+                    + " for the cluster environment's shared catalog; spark: a Spark standalone cluster, built by ./lake package);"
+                    + " installs them on first use."},
         subcommands = {ServicesCommand.Up.class, ServicesCommand.Down.class, ServicesCommand.Status.class,
             ServicesCommand.AuditReceiverProcess.class})
 final class ServicesCommand implements Runnable {
@@ -40,10 +43,11 @@ final class ServicesCommand implements Runnable {
 
     /**
      * The services one can name. None named means those of the local environment; the cluster environment's own
-     * (postgres) start only when named, since a deployment points its settings at servers of its own.
+     * (postgres, spark) start only when named, since a deployment points its settings at servers of its own (and the
+     * local Spark cluster needs {@code ./lake package} first, and two Workers' memory).
      */
     enum Service {
-        SQL, AIRFLOW, SUPERSET, POSTGRES;
+        SQL, AIRFLOW, SUPERSET, POSTGRES, SPARK;
 
         static Set<Service> chosen(List<Service> named) {
             if (named == null || named.isEmpty()) {
@@ -81,6 +85,10 @@ final class ServicesCommand implements Runnable {
         return new PostgresServer(settings, System.out::println);
     }
 
+    SparkCluster spark() {
+        return new SparkCluster(SparkClusterSettings.from(lake.settings(), lake.projectDirectory()), System.out::println);
+    }
+
     List<String> status(Set<Service> services) {
         List<String> lines = new ArrayList<>();
         if (services.contains(Service.POSTGRES)) {
@@ -95,6 +103,9 @@ final class ServicesCommand implements Runnable {
         if (services.contains(Service.SUPERSET)) {
             lines.addAll(superset().status());
         }
+        if (services.contains(Service.SPARK)) {
+            lines.addAll(spark().status());
+        }
         return lines;
     }
 
@@ -103,7 +114,7 @@ final class ServicesCommand implements Runnable {
         @ParentCommand
         ServicesCommand parent;
 
-        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset, postgres（省略時は sql・airflow・superset / sql, airflow and superset when none is named）")
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset, postgres, spark（省略時は sql・airflow・superset / sql, airflow and superset when none is named）")
         List<Service> services;
 
         @Override
@@ -122,6 +133,9 @@ final class ServicesCommand implements Runnable {
             if (chosen.contains(Service.SUPERSET)) {
                 parent.superset().up(Duration.ofMinutes(3));
             }
+            if (chosen.contains(Service.SPARK)) {
+                parent.spark().up(Duration.ofMinutes(2));
+            }
             parent.status(chosen).forEach(System.out::println);
             return 0;
         }
@@ -132,12 +146,15 @@ final class ServicesCommand implements Runnable {
         @ParentCommand
         ServicesCommand parent;
 
-        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset, postgres（省略時は sql・airflow・superset / sql, airflow and superset when none is named）")
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset, postgres, spark（省略時は sql・airflow・superset / sql, airflow and superset when none is named）")
         List<Service> services;
 
         @Override
         public Integer call() {
             Set<Service> chosen = Service.chosen(services);
+            if (chosen.contains(Service.SPARK)) {
+                parent.spark().down();
+            }
             if (chosen.contains(Service.SQL)) {
                 parent.sql().down();
             }
@@ -160,7 +177,7 @@ final class ServicesCommand implements Runnable {
         @ParentCommand
         ServicesCommand parent;
 
-        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset, postgres（省略時は sql・airflow・superset / sql, airflow and superset when none is named）")
+        @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "sql, airflow, superset, postgres, spark（省略時は sql・airflow・superset / sql, airflow and superset when none is named）")
         List<Service> services;
 
         @Override

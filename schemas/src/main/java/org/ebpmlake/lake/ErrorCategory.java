@@ -9,6 +9,8 @@ public enum ErrorCategory {
     UNKNOWN_NAME(true),
     /** A command that needs a built lake was run before {@code ./lake run}. */
     LAKE_NOT_BUILT(true),
+    /** A command that needs the application jar or the cluster's Spark was run before {@code ./lake package}. */
+    NOT_PACKAGED(true),
     /** A file given by a person (a delivery, a hierarchy, a policy) cannot be read as it is. */
     INVALID_FILE(true),
     /** An option or argument with a value the command cannot use. */

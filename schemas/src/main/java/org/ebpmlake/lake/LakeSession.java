@@ -3,6 +3,7 @@ package org.ebpmlake.lake;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Files;
+import java.util.Optional;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.SparkSession;
@@ -18,9 +19,9 @@ public final class LakeSession {
 
     public static SparkSession open(LakeSettings settings) {
         requireNonNull(settings, "settings is null");
-        SparkSession spark = SparkSession.builder()
+        SparkSession.Builder builder = SparkSession.builder()
                 .appName("ebpm-lake")
-                .master(settings.sparkMaster())
+                .master(master(settings))
                 .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
                 .config("spark.sql.session.timeZone", "Asia/Tokyo")
                 .config("spark.sql.datetime.java8API.enabled", "true")
@@ -30,11 +31,33 @@ public final class LakeSession {
                 .config("spark.sql.warehouse.dir", settings.warehouse().resolve("spark-session-catalog").toUri().toString())
                 .config("spark.sql.adaptive.enabled", "true")
                 // Every data and metadata file Spark and Iceberg write is readable by its owner only, whatever the umask.
-                .config("spark.hadoop.fs.permissions.umask-mode", "077")
-                .getOrCreate();
+                .config("spark.hadoop.fs.permissions.umask-mode", "077");
+        clusterSecret().ifPresent(secret -> builder.config("spark.authenticate.secret", secret));
+        SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         mount(spark, settings);
         return spark;
+    }
+
+    /**
+     * The master spark-submit launched this driver for (the system property it sets), else the lake's setting: a driver
+     * a cluster started must not fall back to the {@code local[2]} of {@code conf/local.properties}.
+     */
+    private static String master(LakeSettings settings) {
+        return Optional.ofNullable(System.getProperty("spark.master")).orElse(settings.sparkMaster());
+    }
+
+    /**
+     * The secret of a Spark cluster with authentication on, for a driver one of its Workers started (cluster deploy
+     * mode). Spark wants it in the driver's configuration, but the Worker takes {@code spark.authenticate.secret} off the
+     * driver's command line (where every local user's {@code ps} would read it) and hands it over in the environment,
+     * as it does to executors.
+     */
+    private static Optional<String> clusterSecret() {
+        if (System.getProperty("spark.authenticate.secret") != null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(System.getenv("_SPARK_AUTH_SECRET"));
     }
 
     /**
