@@ -28,6 +28,8 @@ import org.ebpmlake.lake.catalog.PostgresServer;
 import org.ebpmlake.lake.catalog.PostgresSettings;
 import org.ebpmlake.launcher.LakeScript.Finished;
 import org.ebpmlake.launcher.TableFingerprints.Fingerprint;
+import org.ebpmlake.sql.trino.TrinoInstallation;
+import org.ebpmlake.sql.trino.TrinoSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +117,36 @@ class ClusterPipelineIT {
             assertThat(expected.get("mart.kpi_progress").rows()).isPositive();
             for (String table : expected.keySet()) {
                 LakeTableEquality.assertSameRows(embedded, clusterLakeView, table);
+            }
+
+            // Trino reads the same PostgreSQL catalog: a planner's question answered from the cluster's lake, and the
+            // catalog's password is in Trino's configuration only as a reference to the environment.
+            Path installed = new TrinoInstallation(TrinoSettings.from(new LakeSettingsLoader(root, Map.of()).load(), root), line -> { })
+                    .ensureInstalled();
+            Files.createSymbolicLink(directory.resolve("services").resolve(installed.getFileName()), installed);
+            cluster.put("LAKE_SQL_USERS_FILE", directory.resolve("secrets/sql-users.txt").toString());
+            cluster.put("LAKE_TRINO_HTTP_PORT", Integer.toString(freePort()));
+            cluster.put("LAKE_TRINO_HTTPS_PORT", Integer.toString(freePort()));
+            cluster.put("LAKE_AUDIT_PORT", Integer.toString(freePort()));
+            try {
+                Finished sql = LakeScript.run(cluster, "services", "up", "sql");
+                assertThat(sql.exitCode()).as(sql.output()).isZero();
+                Finished answer = LakeScript.run(cluster, "sql", "--as", "dx_office",
+                        "SELECT current_user AS who, kpis, without_data FROM (SELECT count(*) AS kpis,"
+                                + " count_if(status = 'no_data') AS without_data FROM mart.kpi_progress)");
+                assertThat(answer.exitCode()).as(answer.output()).isZero();
+                long withoutData = spark.sql("SELECT count(*) FROM " + clusterLakeView.table("mart.kpi_progress") + " WHERE status = 'no_data'")
+                        .first().getLong(0);
+                // current_user is the SQL user in Trino (embedded Spark SQL would name the account running it).
+                assertThat(answer.standardOutput()).contains("dx_office").containsPattern("\\b" + expected.get("mart.kpi_progress").rows() + "\\b")
+                        .containsPattern("\\b" + withoutData + "\\b");
+                try (var files = Files.walk(directory.resolve("services/trino"))) {
+                    for (Path file : files.filter(Files::isRegularFile).filter(path -> path.toString().endsWith(".properties")).toList()) {
+                        assertThat(Files.readString(file)).as(file.toString()).doesNotContain(catalogPassword);
+                    }
+                }
+            } finally {
+                LakeScript.run(cluster, "services", "down", "sql");
             }
 
             // The embedded lake carried over to a PostgreSQL catalog of its own: every table registered and verified.

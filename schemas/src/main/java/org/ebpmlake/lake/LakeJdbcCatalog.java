@@ -2,7 +2,10 @@ package org.ebpmlake.lake;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.ClientPool;
 import org.apache.iceberg.jdbc.JdbcCatalog;
@@ -25,9 +28,9 @@ public class LakeJdbcCatalog extends JdbcCatalog {
      * The catalog at {@code uri} opened outside Spark, with the same properties the lake mounts it with (administration:
      * a migration's target, a benchmark). Close it after use.
      */
-    public static LakeJdbcCatalog open(String name, String uri, java.nio.file.Path warehouse, java.util.Optional<String> user,
-            java.util.Optional<String> password) {
-        Map<String, String> properties = new java.util.HashMap<>();
+    public static LakeJdbcCatalog open(String name, String uri, Path warehouse, Optional<String> user,
+            Optional<String> password) {
+        Map<String, String> properties = new HashMap<>();
         properties.put(CatalogProperties.URI, uri);
         properties.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse.toUri().toString());
         properties.put("jdbc.schema-version", "V1");

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Files;
 import java.util.Optional;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.SparkSession;
 
@@ -77,7 +78,7 @@ public final class LakeSession {
     private static void requireNamespaces(SparkSession spark, LakeSettings settings) {
         boolean empty;
         try {
-            empty = ((org.apache.iceberg.catalog.SupportsNamespaces) icebergCatalog(spark, settings)).listNamespaces().isEmpty();
+            empty = ((SupportsNamespaces) icebergCatalog(spark, settings)).listNamespaces().isEmpty();
         } catch (RuntimeException e) {
             spark.stop();
             Throwable cause = e;
@@ -109,11 +110,11 @@ public final class LakeSession {
      * reached with the password in {@code LAKE_CATALOG_PASSWORD}.
      */
     public static void mount(SparkSession spark, LakeSettings settings) {
-        mount(spark, settings, java.util.Optional.ofNullable(System.getenv("LAKE_CATALOG_PASSWORD")));
+        mount(spark, settings, Optional.ofNullable(System.getenv("LAKE_CATALOG_PASSWORD")));
     }
 
     /** Mounts the lake's catalog, reached with {@code catalogPassword} (a test's server of its own). */
-    public static void mount(SparkSession spark, LakeSettings settings, java.util.Optional<String> catalogPassword) {
+    public static void mount(SparkSession spark, LakeSettings settings, Optional<String> catalogPassword) {
         requireNonNull(spark, "spark is null");
         requireNonNull(settings, "settings is null");
         requireNonNull(catalogPassword, "catalogPassword is null");

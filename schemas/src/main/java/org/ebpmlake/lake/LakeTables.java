@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.UpdateProperties;
 import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
@@ -46,6 +49,7 @@ public final class LakeTables {
         requireNonNull(declared, "declared is null");
         if (catalog.tableExists(declared.name().identifier())) {
             Table existing = catalog.loadTable(declared.name().identifier());
+            adoptWriteProperties(declared, existing);
             if (sameColumns(existing.schema(), declared.schema())) {
                 return false;
             }
@@ -62,6 +66,21 @@ public final class LakeTables {
                 .withProperties(declared.properties())
                 .create();
         return true;
+    }
+
+    /** A lake made by an earlier version takes the declared write settings (isolation levels, metrics) of its tables. */
+    private static void adoptWriteProperties(ZoneTable declared, Table existing) {
+        Map<String, String> missing = new TreeMap<>();
+        declared.properties().forEach((key, value) -> {
+            if (key.startsWith("write.") && !value.equals(existing.properties().get(key))) {
+                missing.put(key, value);
+            }
+        });
+        if (!missing.isEmpty()) {
+            UpdateProperties update = existing.updateProperties();
+            missing.forEach(update::set);
+            update.commit();
+        }
     }
 
     private static boolean rebuiltFromRaw(ZoneTable declared) {

@@ -25,6 +25,8 @@ import org.apache.iceberg.types.Types;
 public final class ZoneTableLayout {
     private static final Pattern TRANSFORM = Pattern.compile("(\\w+)\\(\\s*(?:(\\d+)\\s*,\\s*)?(\\w+)\\s*\\)");
     public static final String PSEUDONYM_SUFFIX = "_pseudonym";
+    /** The partition column of the tables all datasets' writers share. */
+    private static final String SHARED_BY_DATASETS = "dataset";
 
     public ZoneTable tableIn(DatasetDeclaration dataset, Zone zone) {
         requireNonNull(dataset, "dataset is null");
@@ -72,6 +74,15 @@ public final class ZoneTableLayout {
         }
         Schema schema = new Schema(fields);
         PartitionSpec spec = partitionSpec(dataset, zone, schema);
+        if (dataset.partitionedBy().contains(SHARED_BY_DATASETS)) {
+            // A table every dataset's writer shares (the quarantine, the batch register, the quality results): each
+            // writes only its own dataset's partition, so its files are never another's. Snapshot isolation lets a
+            // writer's row-level change commit beside another dataset's, retried on the new state, where the default
+            // (serializable) refuses any file added meanwhile; changes to the same files still conflict.
+            for (String operation : List.of("delete", "update", "merge")) {
+                properties.put("write." + operation + ".isolation-level", "snapshot");
+            }
+        }
         return new ZoneTable(new TableName(zone, dataset.name()), dataset, schema, spec, properties);
     }
 

@@ -87,6 +87,24 @@ class LakeTablesTest {
     }
 
     @Test
+    void tablesEveryDatasetSharesTakeSnapshotIsolationAlsoInALakeMadeBefore(TemporaryLake lake) {
+        Catalog catalog = LakeSession.icebergCatalog(lake.spark(), lake.settings());
+        LakeTables tables = new LakeTables(catalog);
+        tables.ensureAll(datasets);
+        org.apache.iceberg.catalog.TableIdentifier quarantine = org.apache.iceberg.catalog.TableIdentifier.of("raw", "quarantine");
+        assertThat(catalog.loadTable(quarantine).properties()).containsEntry("write.merge.isolation-level", "snapshot")
+                .containsEntry("write.delete.isolation-level", "snapshot");
+        // A dataset's own table keeps Iceberg's serializable default.
+        assertThat(catalog.loadTable(org.apache.iceberg.catalog.TableIdentifier.of("raw", "residents")).properties())
+                .doesNotContainKey("write.merge.isolation-level");
+
+        catalog.loadTable(quarantine).updateProperties().remove("write.merge.isolation-level").commit();
+        tables.ensureAll(datasets);
+
+        assertThat(catalog.loadTable(quarantine).properties()).containsEntry("write.merge.isolation-level", "snapshot");
+    }
+
+    @Test
     void secondEnsureCreatesNothing(TemporaryLake lake) {
         LakeTables tables = new LakeTables(LakeSession.icebergCatalog(lake.spark(), lake.settings()));
         tables.ensureAll(datasets);

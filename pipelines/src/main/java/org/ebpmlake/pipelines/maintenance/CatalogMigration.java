@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +140,7 @@ public final class CatalogMigration {
         for (Namespace namespace : namespaces.listNamespaces()) {
             tables.addAll(catalog.listTables(namespace));
         }
-        tables.sort(java.util.Comparator.comparing(TableIdentifier::toString));
+        tables.sort(Comparator.comparing(TableIdentifier::toString));
         return tables;
     }
 

@@ -45,8 +45,8 @@ public final class QuarantineTable {
      * Undoes what a failed batch did to the table: back to the snapshot taken before it, or, if the table
      * had none, without the rows of the batch's file.
      */
-    public void undoBatch(Optional<Long> snapshotBefore, String fileHash) {
-        rows.undoBatch(snapshotBefore, fileHash);
+    public void undoBatch(Optional<Long> snapshotBefore, String dataset, String sourceFile, String fileHash) {
+        rows.undoBatch(snapshotBefore, dataset, sourceFile, fileHash, List.of());
     }
 
     /** Whether any row of the file with this hash is quarantined for the dataset. */

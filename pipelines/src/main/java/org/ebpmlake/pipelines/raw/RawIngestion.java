@@ -59,6 +59,9 @@ public final class RawIngestion {
     private final DatasetCatalog datasets;
     private final Clock clock;
     private final RawBatchCommit rawCommit;
+    /** What tells two warnings about one line apart. */
+    private static final List<String> WARNING_ROW = List.of("field", "warning");
+
     private final QuarantineTable quarantine;
     private final PerDeliveryTable warnings;
 
@@ -135,7 +138,7 @@ public final class RawIngestion {
                 }
                 Dataset<Row> warningRows = warningRows(parsed, batch);
                 if (!result.warnings().isEmpty() || warnings.holdsPredecessorOf(dataset.name(), fileName, fileHash)) {
-                    warnings.replaceFile(dataset.name(), fileName, fileHash, warningRows, List.of("field", "warning"));
+                    warnings.replaceFile(dataset.name(), fileName, fileHash, warningRows, WARNING_ROW);
                 }
                 rawCommit.commit(table, fileName, acceptedRows(parsed, spark.table(table).schema(), batch));
             } catch (Exception | Error failure) {
@@ -143,12 +146,12 @@ public final class RawIngestion {
                 // disk arrives as Hadoop's FSError: either way the batch's quarantined rows and warnings go, and the
                 // failure is the one reported even if undoing fails too.
                 try {
-                    quarantine.undoBatch(quarantineBefore, fileHash);
+                    quarantine.undoBatch(quarantineBefore, dataset.name(), fileName, fileHash);
                 } catch (Exception | Error undoFailure) {
                     failure.addSuppressed(undoFailure);
                 }
                 try {
-                    warnings.undoBatch(warningsBefore, fileHash);
+                    warnings.undoBatch(warningsBefore, dataset.name(), fileName, fileHash, WARNING_ROW);
                 } catch (Exception | Error undoFailure) {
                     failure.addSuppressed(undoFailure);
                 }

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,10 +24,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.ebpmlake.lake.LakeExtension;
 import org.ebpmlake.lake.LakeSession;
 import org.ebpmlake.lake.LakeSettings;
-import org.ebpmlake.lake.LakeSettingsLoader;
 import org.ebpmlake.lake.ListeningSockets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,31 +45,18 @@ class PostgresCatalogIT {
     private static final int ROWS_PER_COMMIT = 50;
 
     private static Path directory;
-    private static PostgresSettings postgres;
-    private static PostgresServer server;
+    private static TestPostgres postgres;
     private static SparkSession spark;
-    private static LakeSettings lake;
 
     @BeforeAll
     static void start() throws IOException {
         directory = Files.createTempDirectory("ebpm-lake-postgres-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        LakeSettings local = new LakeSettingsLoader(LakeExtension.repositoryRoot(), Map.of("LAKE_ENV", "local")).load()
-                .withOption("lake.services.directory", directory.resolve("services").toString())
-                .withOption("lake.postgres.secrets-directory", directory.resolve("secrets").toString())
-                .withOption("lake.postgres.port", Integer.toString(port));
-        postgres = PostgresSettings.from(local, LakeExtension.repositoryRoot(), OsAccounts.runningAsRoot(), OsAccounts.host());
-        server = new PostgresServer(postgres, line -> { });
-        server.up(Duration.ofMinutes(2));
-        lake = new LakeSettings("cluster", directory.resolve("lake"), "lake_pg", postgres.jdbcUrl(), "local[2]", directory.resolve("site"),
-                directory.resolve("sources"), local.withOption("lake.catalog.user", postgres.user()).options());
+        postgres = TestPostgres.start(directory);
+        LakeSettings lake = postgres.lake("lake_pg", directory);
         spark = SparkSession.builder().master("local[2]").appName("postgres-catalog-it")
                 .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
                 .config("spark.ui.enabled", "false").getOrCreate();
-        LakeSession.mount(spark, lake, Optional.of(Files.readString(postgres.catalogPasswordFile()).strip()));
+        LakeSession.mount(spark, lake, Optional.of(postgres.catalogPassword()));
     }
 
     @AfterAll
@@ -82,27 +64,27 @@ class PostgresCatalogIT {
         if (spark != null) {
             spark.stop();
         }
-        if (server != null) {
-            server.down();
+        if (postgres != null) {
+            postgres.close();
         }
-        deleteTree(postgres.dataDirectory().getParent());
         deleteTree(directory);
     }
 
     @Test
     @Order(1)
     void theServerListensOnLoopbackOnlyAndAdmitsNoOneWithoutThePassword() throws IOException {
-        long pid = server.process().pid().orElseThrow();
-        assertThat(ListeningSockets.of(pid)).contains("127.0.0.1:" + postgres.port())
+        PostgresSettings settings = postgres.settings();
+        long pid = postgres.server().process().pid().orElseThrow();
+        assertThat(ListeningSockets.of(pid)).contains("127.0.0.1:" + settings.port())
                 .allSatisfy(address -> assertThat(ListeningSockets.isLoopback(address)).as(address).isTrue());
 
-        assertThatThrownBy(() -> PostgresServer.connect(postgres.jdbcUrl(), postgres.user(), "not-the-password").close())
+        assertThatThrownBy(() -> PostgresServer.connect(settings.jdbcUrl(), settings.user(), "not-the-password").close())
                 .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
-        assertThatThrownBy(() -> PostgresServer.connect(postgres.jdbcUrl(), "postgres", "").close()).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> PostgresServer.connect(settings.jdbcUrl(), "postgres", "").close()).isInstanceOf(SQLException.class);
 
         // The catalog's role is no superuser, and the passwords, pid and log are this account's alone.
-        try (Connection connection = PostgresServer.connect(postgres.jdbcUrl(), postgres.user(),
-                Files.readString(postgres.catalogPasswordFile()).strip());
+        try (Connection connection = PostgresServer.connect(settings.jdbcUrl(), settings.user(),
+                postgres.catalogPassword());
                 var rows = connection.createStatement().executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getBoolean(1)).isFalse();
@@ -110,8 +92,8 @@ class PostgresCatalogIT {
             throw new AssertionError(e);
         }
         assertThat(exposed(directory.resolve("secrets"))).isEmpty();
-        assertThat(exposed(postgres.home())).isEmpty();
-        assertThat(Files.getPosixFilePermissions(postgres.dataDirectory())).containsOnly(PosixFilePermission.OWNER_READ,
+        assertThat(exposed(settings.home())).isEmpty();
+        assertThat(Files.getPosixFilePermissions(settings.dataDirectory())).containsOnly(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
     }
 
