@@ -131,25 +131,12 @@ public final class SparkCluster {
     public List<String> status() {
         Optional<MasterState> state = state();
         List<String> lines = new ArrayList<>();
-        lines.add(line(master, state.isPresent(), settings.masterUrl() + " (web UI http://127.0.0.1:" + settings.masterWebUiPort() + ")"));
+        lines.add(master.statusLine(state.isPresent(), settings.masterUrl() + " (web UI http://127.0.0.1:" + settings.masterWebUiPort() + ")"));
         int alive = state.map(MasterState::aliveWorkers).orElse(0);
         for (ServiceProcess worker : workers) {
-            lines.add(line(worker, state.isPresent() && worker.running(), alive + "/" + settings.workers() + " workers alive"));
+            lines.add(worker.statusLine(state.isPresent() && worker.running(), alive + "/" + settings.workers() + " workers alive"));
         }
         return lines;
-    }
-
-    private static String line(ServiceProcess process, boolean healthy, String address) {
-        String state;
-        if (healthy) {
-            state = "稼働中 / up";
-        } else if (process.running()) {
-            state = "起動中・異常 / running, not healthy";
-        } else {
-            state = "停止 / down";
-        }
-        return String.format("%-15s %-28s pid %-8s %s  log %s", process.name(), state,
-                process.pid().map(String::valueOf).orElse("-"), address, process.logFile());
     }
 
     private List<String> command(String mainClass, List<String> arguments) {

@@ -85,8 +85,8 @@ public final class SqlServices {
 
     public List<String> status() {
         List<String> lines = new ArrayList<>();
-        lines.add(line("trino", trino.process(), trino.healthy(), settings.jdbcUrl(lake.catalogName())));
-        lines.add(line("audit-receiver", auditReceiver, receiverHealthy(), "http://127.0.0.1:" + settings.auditPort() + "/events"));
+        lines.add(trino.process().statusLine(trino.healthy(), settings.jdbcUrl(lake.catalogName())));
+        lines.add(auditReceiver.statusLine(receiverHealthy(), "http://127.0.0.1:" + settings.auditPort() + "/events"));
         return lines;
     }
 
@@ -96,18 +96,5 @@ public final class SqlServices {
 
     private boolean receiverHealthy() {
         return Readiness.answers(URI.create("http://127.0.0.1:" + settings.auditPort() + "/health"));
-    }
-
-    private static String line(String name, ServiceProcess process, boolean healthy, String address) {
-        String state;
-        if (healthy) {
-            state = "稼働中 / up";
-        } else if (process.running()) {
-            state = "起動中・異常 / running, not healthy";
-        } else {
-            state = "停止 / down";
-        }
-        return String.format("%-15s %-28s pid %-8s %s  log %s", name, state,
-                process.pid().map(String::valueOf).orElse("-"), address, process.logFile());
     }
 }

@@ -128,8 +128,9 @@ public final class PostgresServer {
     }
 
     public List<String> status() {
-        String state = process.running() ? "running (pid " + process.pid().orElse(-1L) + ")" : "stopped";
-        return List.of("postgres: " + state + ", " + settings.jdbcUrl() + ", data " + settings.dataDirectory() + ", log " + process.logFile());
+        boolean healthy = process.running() && Files.isRegularFile(settings.adminPasswordFile())
+                && answers(GeneratedSecret.readOrCreate(settings.adminPasswordFile(), PASSWORD_BYTES));
+        return List.of(process.statusLine(healthy, settings.jdbcUrl() + " (data " + settings.dataDirectory() + ")"));
     }
 
     private void initialise(Path bin, String adminPassword) {

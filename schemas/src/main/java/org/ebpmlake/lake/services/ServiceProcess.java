@@ -58,6 +58,22 @@ public record ServiceProcess(String name, Path pidFile, Path logFile) {
         }
     }
 
+    /**
+     * This process's line in {@code ./lake services status}: its name, whether it is up (and answering), its pid, where
+     * it serves and its log. Every service prints its processes this way.
+     */
+    public String statusLine(boolean healthy, String address) {
+        String state;
+        if (healthy) {
+            state = "稼働中 / up";
+        } else if (running()) {
+            state = "起動中・異常 / running, not healthy";
+        } else {
+            state = "停止 / down";
+        }
+        return String.format("%-15s %-28s pid %-8s %s  log %s", name, state, pid().map(String::valueOf).orElse("-"), address, logFile);
+    }
+
     public Optional<Long> pid() {
         if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();
