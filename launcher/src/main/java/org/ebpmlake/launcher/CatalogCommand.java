@@ -59,6 +59,7 @@ final class CatalogCommand implements Runnable {
                 throw new LakeException(ErrorCategory.INVALID_ARGUMENT, "--wait は 0 以上 / --wait must be 0 or more seconds");
             }
             LakeSettings settings = parent.lake.settings();
+            CatalogMigration.requireValidTarget(settings, to);
             SparkSession spark = LakeSession.openExisting(settings);
             try {
                 System.out.println("移行元 / from: " + settings.catalogUri());

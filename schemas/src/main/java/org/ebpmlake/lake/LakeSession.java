@@ -2,6 +2,9 @@ package org.ebpmlake.lake;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.util.Optional;
 import org.apache.iceberg.catalog.Catalog;
@@ -20,9 +23,11 @@ public final class LakeSession {
 
     public static SparkSession open(LakeSettings settings) {
         requireNonNull(settings, "settings is null");
+        String master = master(settings);
+        requireReachable(master);
         SparkSession.Builder builder = SparkSession.builder()
                 .appName("ebpm-lake")
-                .master(master(settings))
+                .master(master)
                 .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
                 .config("spark.sql.session.timeZone", "Asia/Tokyo")
                 .config("spark.sql.datetime.java8API.enabled", "true")
@@ -38,6 +43,29 @@ public final class LakeSession {
         spark.sparkContext().setLogLevel("WARN");
         mount(spark, settings);
         return spark;
+    }
+
+    /**
+     * A standalone master that does not answer would leave Spark retrying for a minute and then stopping its context
+     * under the command, with an error about a stopped bus; say at once which master and what to do.
+     */
+    private static void requireReachable(String master) {
+        if (!master.startsWith("spark://")) {
+            return;
+        }
+        for (String address : master.substring("spark://".length()).split(",")) {
+            int colon = address.lastIndexOf(':');
+            String host = colon < 0 ? address : address.substring(0, colon);
+            int port = colon < 0 ? 7077 : Integer.parseInt(address.substring(colon + 1));
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 3000);
+                return;
+            } catch (IOException e) {
+                // Try the next master of a highly available list.
+            }
+        }
+        throw new LakeException(ErrorCategory.SERVICE_UNAVAILABLE, "Spark のマスター " + master + " に接続できません / the Spark master "
+                + master + " does not answer: start it (./lake services up spark), or run here with LAKE_SPARK_MASTER=local[2]");
     }
 
     /**
@@ -79,7 +107,8 @@ public final class LakeSession {
         boolean empty;
         try {
             empty = ((SupportsNamespaces) icebergCatalog(spark, settings)).listNamespaces().isEmpty();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's own exceptions (a catalog it cannot load) are checked ones Scala throws undeclared.
             spark.stop();
             Throwable cause = e;
             while (cause.getCause() != null) {

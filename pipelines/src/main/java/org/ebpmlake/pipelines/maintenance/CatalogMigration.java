@@ -81,6 +81,17 @@ public final class CatalogMigration {
     public CatalogMigration(SparkSession spark, LakeSettings source, String targetUri, String targetUser, Clock clock, Progress progress) {
         this.spark = requireNonNull(spark, "spark is null");
         this.source = requireNonNull(source, "source is null");
+        requireValidTarget(source, targetUri);
+        requireNonNull(targetUser, "targetUser is null");
+        this.target = new LakeSettings(source.environment(), source.warehouse(), source.catalogName(), targetUri, source.sparkMaster(),
+                source.siteDirectory(), source.sourcesDirectory(), source.options()).withOption("lake.catalog.user", targetUser);
+        this.clock = requireNonNull(clock, "clock is null");
+        this.progress = requireNonNull(progress, "progress is null");
+    }
+
+    /** Refuses, before anything is opened, a target that is no JDBC URL or is the lake's own catalog. */
+    public static void requireValidTarget(LakeSettings source, String targetUri) {
+        requireNonNull(source, "source is null");
         requireNonNull(targetUri, "targetUri is null");
         if (!targetUri.startsWith("jdbc:")) {
             throw new LakeException(ErrorCategory.INVALID_ARGUMENT, "--to は JDBC URL です / --to takes a JDBC URL, e.g."
@@ -89,11 +100,6 @@ public final class CatalogMigration {
         if (targetUri.equals(source.catalogUri())) {
             throw new LakeException(ErrorCategory.INVALID_ARGUMENT, "移行先が移行元と同じです / the target is the lake's own catalog: " + targetUri);
         }
-        requireNonNull(targetUser, "targetUser is null");
-        this.target = new LakeSettings(source.environment(), source.warehouse(), source.catalogName(), targetUri, source.sparkMaster(),
-                source.siteDirectory(), source.sourcesDirectory(), source.options()).withOption("lake.catalog.user", targetUser);
-        this.clock = requireNonNull(clock, "clock is null");
-        this.progress = requireNonNull(progress, "progress is null");
     }
 
     public List<TableMove> migrate(String runId, Duration lockWait) {
