@@ -136,11 +136,14 @@ public final class PostgresServer {
     private void initialise(Path bin, String adminPassword) {
         progress.accept("PostgreSQL: initialising " + settings.dataDirectory());
         Path parent = settings.dataDirectory().getParent();
+        List<Path> created = missingFolders(parent);
         OwnerOnlyFiles.createDirectories(parent);
         Path passwordFile = parent.resolve("initdb.password");
         try {
             OwnerOnlyFiles.writeString(passwordFile, adminPassword + "\n");
-            settings.osUser().ifPresent(account -> handOver(account, parent, passwordFile));
+            List<Path> handed = new ArrayList<>(created);
+            handed.add(passwordFile);
+            settings.osUser().ifPresent(account -> handOver(account, handed));
             run(asServerAccount(List.of(bin.resolve("initdb").toString(), "-D", settings.dataDirectory().toString(),
                     "--username=" + PostgresSettings.ADMIN, "--auth=scram-sha-256", "--pwfile=" + passwordFile,
                     "--encoding=UTF8", "--no-locale")), "initdb");
@@ -153,17 +156,27 @@ public final class PostgresServer {
         }
     }
 
-    /** The server's account must own the folder it initialises into (and read the one-time password file). */
-    private void handOver(String account, Path parent, Path passwordFile) {
+    /** The folders of {@code folder}'s path that do not exist yet, outermost first. */
+    private static List<Path> missingFolders(Path folder) {
+        List<Path> missing = new ArrayList<>();
+        for (Path path = folder; path != null && !Files.exists(path); path = path.getParent()) {
+            missing.add(0, path);
+        }
+        return missing;
+    }
+
+    /**
+     * The server's account must own the folders it initialises into and read the one-time password file: only what this
+     * service made is handed over, never a folder that was there before.
+     */
+    private static void handOver(String account, List<Path> paths) {
         try {
-            UserPrincipal owner = parent.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(account);
-            // From the account's own home down: every folder this service made there.
-            Path top = parent.getParent();
-            Files.setOwner(top, owner);
-            Files.setOwner(parent, owner);
-            Files.setOwner(passwordFile, owner);
+            UserPrincipal owner = paths.get(0).getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(account);
+            for (Path path : paths) {
+                Files.setOwner(path, owner);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot hand " + parent + " to " + account, e);
+            throw new UncheckedIOException("cannot hand " + paths + " to " + account, e);
         }
     }
 
