@@ -10,6 +10,7 @@ import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.ClientPool;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.jdbc.JdbcClientPool;
+import org.apache.iceberg.jdbc.UncheckedSQLException;
 
 /**
  * Iceberg's own JDBC catalog, as the lake mounts it in Spark. On a SQLite catalog file every catalog call gets a
@@ -20,8 +21,35 @@ import org.apache.iceberg.jdbc.JdbcClientPool;
  * failed ("database is locked"). A catalog on a server (PostgreSQL) keeps Iceberg's connection pool.
  */
 public class LakeJdbcCatalog extends JdbcCatalog {
+    private static final int INITIALISATION_ATTEMPTS = 5;
+
     public LakeJdbcCatalog() {
         super(null, LakeJdbcCatalog::clients, true);
+    }
+
+    /**
+     * Iceberg's initialisation, tried again when it fails on the catalog database: two processes opening a new lake at
+     * once (two runs, Airflow's first tasks) both create and check the catalog's tables, and on SQLite the one that
+     * loses that race gets an error instead of a wait. The second attempt finds the tables made.
+     */
+    @Override
+    public void initialize(String name, Map<String, String> properties) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                super.initialize(name, properties);
+                return;
+            } catch (UncheckedSQLException e) {
+                if (attempt == INITIALISATION_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
