@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import org.ebpmlake.cluster.SparkClusterSettings;
 import org.ebpmlake.cluster.SparkSubmission;
 import org.ebpmlake.cluster.SubmittedDriver;
 import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.FolderTree;
 import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.lake.LakeJdbcCatalog;
 import org.ebpmlake.lake.LakeSettings;
@@ -168,13 +168,8 @@ final class ClusterBenchmark implements Callable<Integer> {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            FolderTree.delete(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + root, e);
         }

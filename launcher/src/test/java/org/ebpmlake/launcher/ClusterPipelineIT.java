@@ -18,6 +18,7 @@ import org.ebpmlake.cluster.DriverState;
 import org.ebpmlake.cluster.SparkClusterSettings;
 import org.ebpmlake.cluster.SparkSubmission;
 import org.ebpmlake.cluster.SubmittedDriver;
+import org.ebpmlake.lake.FolderTree;
 import org.ebpmlake.lake.LakeExtension;
 import org.ebpmlake.lake.LakeSession;
 import org.ebpmlake.lake.LakeSettings;
@@ -171,18 +172,7 @@ class ClusterPipelineIT {
         } finally {
             LakeScript.run(common, "services", "down", "spark");
             postgres.down();
-            deleteTree(postgresSettings.dataDirectory().getParent());
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+            FolderTree.delete(postgresSettings.dataDirectory().getParent());
         }
     }
 

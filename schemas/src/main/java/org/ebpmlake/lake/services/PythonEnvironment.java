@@ -14,13 +14,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.ebpmlake.lake.ErrorCategory;
+import org.ebpmlake.lake.FolderTree;
 import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.lake.OwnerOnlyFiles;
 
@@ -85,7 +84,7 @@ public record PythonEnvironment(Path directory, Path lockFile) {
                         + " from PyPI (" + lockFile.getFileName() + ") ...");
                 Path uvDirectory = parent.resolve("uv");
                 Path uv = ensureUv(uvDirectory);
-                deleteRecursively(directory);
+                FolderTree.delete(directory);
                 Path log = parent.resolve(directory.getFileName() + "-install.log");
                 run(List.of(uv.toString(), "venv", "--quiet", "-p", python3().toString(), directory.toString()), log);
                 run(List.of(uv.toString(), "pip", "sync", "--quiet", "--require-hashes", "--python",
@@ -115,7 +114,7 @@ public record PythonEnvironment(Path directory, Path lockFile) {
         if (Files.isExecutable(uv) && Files.isRegularFile(marker) && Files.readString(marker).strip().equals(pinHash)) {
             return uv;
         }
-        deleteRecursively(uvDirectory);
+        FolderTree.delete(uvDirectory);
         Path log = uvDirectory.resolveSibling("uv-install.log");
         run(List.of(python3().toString(), "-m", "venv", uvDirectory.toString()), log);
         Path requirements = uvDirectory.resolve("uv.lock");
@@ -179,17 +178,6 @@ public record PythonEnvironment(Path directory, Path lockFile) {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(each);
-            }
         }
     }
 }

@@ -6,9 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.ebpmlake.lake.FolderTree;
 import org.ebpmlake.lake.LakeExtension;
 import org.ebpmlake.lake.LakeSettings;
 import org.ebpmlake.lake.LakeSettingsLoader;
@@ -72,14 +71,10 @@ public final class TestPostgres implements AutoCloseable {
         server.down();
         // As root the data lives in the server account's home, outside the test's folder.
         Path data = settings.dataDirectory().getParent();
-        if (Files.exists(data)) {
-            try (Stream<Path> paths = Files.walk(data)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove " + data, e);
-            }
+        try {
+            FolderTree.delete(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + data, e);
         }
     }
 }

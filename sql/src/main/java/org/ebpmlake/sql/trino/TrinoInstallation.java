@@ -8,10 +8,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.ebpmlake.lake.FolderTree;
 import org.ebpmlake.pipelines.ops.Progress;
 
 /**
@@ -47,12 +47,12 @@ public final class TrinoInstallation {
             progress.report("Trino をインストール中 / installing Trino " + settings.version() + " from Maven Central ...");
             run(List.of("mvn", "-B", "-q", "dependency:copy", "-Dartifact=" + artifact, "-DoutputDirectory=" + download), download);
             Path tarball = download.resolve("trino-server-" + settings.version() + ".tar.gz");
-            deleteRecursively(target);
+            FolderTree.delete(target);
             run(List.of("tar", "-xzf", tarball.toString(), "-C", settings.servicesDirectory().toString()), download);
             try (Stream<Path> plugins = Files.list(target.resolve("plugin"))) {
                 for (Path plugin : plugins.toList()) {
                     if (!KEPT_PLUGINS.contains(plugin.getFileName().toString())) {
-                        deleteRecursively(plugin);
+                        FolderTree.delete(plugin);
                     }
                 }
             }
@@ -79,17 +79,6 @@ public final class TrinoInstallation {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command.get(0), e);
-        }
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(each);
-            }
         }
     }
 }
