@@ -20,13 +20,13 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.ebpmlake.lake.ErrorCategory;
 import org.ebpmlake.lake.LakeException;
 import org.ebpmlake.schemas.DatasetDeclaration;
@@ -35,13 +35,19 @@ import org.ebpmlake.schemas.DatasetDeclaration;
  * Reads one delivery and checks every record against the declaration, writing nothing: the reader for its
  * format splits it into records, {@link RowParser} reads them in parallel, lines whose quoted field stays open
  * are settled ({@link QuotedRecords}), and rows that share a key inside the delivery are all quarantined, since
- * which copy is right cannot be known. The outcomes are kept in memory (spilling to disk) for the writes that
- * follow; {@link ParsedDelivery#close} lets them go.
+ * which copy is right cannot be known. The outcomes are kept on the executors ({@link ExecutorRows}) for the writes
+ * that follow; {@link ParsedDelivery#close} lets them go.
  */
 final class DeliveryParse {
     static final String DUPLICATE_KEY = "duplicate key in this delivery";
     /** Key hashes at most this many are compared in an IN list; more are joined. */
     private static final int LISTED_HASHES = 1000;
+    /**
+     * Deliveries of up to this many accepted rows have their key hashes sorted together on the driver (128 MB at
+     * most; a city's GPS day is 11 million rows); larger ones are counted by Spark.
+     */
+    private static final long HASHES_SORTED_ON_DRIVER = 16_000_000;
+    private static final String KEY_HASH = "_key_hash";
 
     private final SparkSession spark;
 
@@ -62,8 +68,8 @@ final class DeliveryParse {
         DeliveryRecords records = reader(format, dataset).read(file, fileName);
         RowParser parser = new RowParser(dataset, records.layout(), plausible);
         StructType schema = RowParser.outcomeSchema(dataset);
-        Dataset<Row> parsed = spark.createDataFrame(records.records().map(parser::outcome), schema)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        ExecutorRows kept = ExecutorRows.keep(spark.createDataFrame(records.records().map(parser::outcome), schema));
+        Dataset<Row> parsed = kept.rows();
         try {
             Dataset<Row> outcomes = parsed;
             Counts counts = counts(outcomes);
@@ -71,17 +77,17 @@ final class DeliveryParse {
                 outcomes = withQuotedRecords(parsed, records, parser, schema);
                 counts = counts(outcomes);
             }
-            Optional<Dataset<Row>> duplicates = duplicateLines(outcomes, dataset);
+            Optional<Dataset<Row>> duplicates = duplicateLines(outcomes, dataset, counts.accepted());
             if (duplicates.isPresent()) {
                 outcomes = withDuplicatesQuarantined(outcomes, duplicates.get(), records, dataset);
                 counts = counts(outcomes);
             }
             long lastLine = Math.max(records.layout().headerLines(), counts.lastLine());
             LineAccount lines = new LineAccount(lastLine, records.layout().headerLines(), counts.blank(), counts.recordLines());
-            return new ParsedDelivery(outcomes, parsed, records.layout(), records.charset(), counts.accepted(),
+            return new ParsedDelivery(outcomes, kept, records.layout(), records.charset(), counts.accepted(),
                     counts.quarantined(), counts.formulaCells(), lines);
         } catch (RuntimeException failure) {
-            parsed.unpersist();
+            kept.release();
             throw failure;
         }
     }
@@ -150,31 +156,44 @@ final class DeliveryParse {
     }
 
     /**
-     * The lines of accepted rows whose key another accepted row of the delivery has too, or empty when none do
-     * (the usual case, found by one aggregation over a hash of the key; only rows whose hash repeats are then
-     * compared by the key's values).
+     * The lines of accepted rows whose key another accepted row of the delivery has too, or empty when none do (the
+     * usual case, found from a hash of the key; only rows whose hash repeats are then compared by the key's values).
      */
-    private static Optional<Dataset<Row>> duplicateLines(Dataset<Row> outcomes, DatasetDeclaration dataset) {
+    private Optional<Dataset<Row>> duplicateLines(Dataset<Row> outcomes, DatasetDeclaration dataset, long accepted) {
         if (dataset.key().isEmpty()) {
             return Optional.empty();
         }
         Column[] key = dataset.key().stream().map(column -> col(column)).toArray(Column[]::new);
-        Dataset<Row> accepted = outcomes.where(col(RowParser.KIND).equalTo(RowParser.ACCEPTED))
-                .withColumn("_key_hash", xxhash64(key));
-        Dataset<Row> repeated = accepted.groupBy("_key_hash").count().where(col("count").gt(1)).select("_key_hash");
+        Dataset<Row> hashed = outcomes.where(col(RowParser.KIND).equalTo(RowParser.ACCEPTED)).withColumn(KEY_HASH, xxhash64(key));
+        Optional<Dataset<Row>> suspects = accepted <= HASHES_SORTED_ON_DRIVER ? suspectsSortedOnDriver(hashed) : suspectsCounted(hashed);
+        return suspects.map(rows -> rows.withColumn("_copies", count(lit(1)).over(Window.partitionBy(key)))
+                .where(col("_copies").gt(1)).select(RowParser.LINE));
+    }
+
+    /** The rows whose key hash repeats, found by sorting the hashes ({@link RepeatedHashes}). */
+    private Optional<Dataset<Row>> suspectsSortedOnDriver(Dataset<Row> hashed) {
+        long[] repeated = RepeatedHashes.across(hashed.select(KEY_HASH).javaRDD().mapPartitions(RepeatedHashes::sortedPartition).collect());
+        if (repeated.length == 0) {
+            return Optional.empty();
+        }
+        List<Long> hashes = Arrays.stream(repeated).boxed().toList();
+        if (hashes.size() <= LISTED_HASHES) {
+            return Optional.of(hashed.where(col(KEY_HASH).isin(hashes.toArray())));
+        }
+        return Optional.of(hashed.join(spark.createDataset(hashes, Encoders.LONG()).toDF(KEY_HASH), KEY_HASH));
+    }
+
+    /** The rows whose key hash repeats, found by Spark counting each hash: no memory on the driver, a shuffle of every hash. */
+    private static Optional<Dataset<Row>> suspectsCounted(Dataset<Row> hashed) {
+        Dataset<Row> repeated = hashed.groupBy(KEY_HASH).count().where(col("count").gt(1)).select(KEY_HASH);
         List<Row> firstHashes = repeated.limit(LISTED_HASHES + 1).collectAsList();
         if (firstHashes.isEmpty()) {
             return Optional.empty();
         }
-        Dataset<Row> suspects;
         if (firstHashes.size() <= LISTED_HASHES) {
-            suspects = accepted.where(col("_key_hash").isin(firstHashes.stream().map(row -> row.get(0)).toArray()));
-        } else {
-            suspects = accepted.join(repeated, "_key_hash");
+            return Optional.of(hashed.where(col(KEY_HASH).isin(firstHashes.stream().map(row -> row.get(0)).toArray())));
         }
-        Dataset<Row> duplicates = suspects.withColumn("_copies", count(lit(1)).over(Window.partitionBy(key)))
-                .where(col("_copies").gt(1)).select(RowParser.LINE);
-        return Optional.of(duplicates);
+        return Optional.of(hashed.join(repeated, KEY_HASH));
     }
 
     /**

@@ -12,12 +12,12 @@ import org.apache.spark.sql.Row;
  *
  * @param formulaCells rows with at least one cell that looked like a spreadsheet formula and was stored inert
  */
-record ParsedDelivery(Dataset<Row> outcomes, Dataset<Row> persisted, HeaderLayout layout, String charset, long accepted,
+record ParsedDelivery(Dataset<Row> outcomes, ExecutorRows kept, HeaderLayout layout, String charset, long accepted,
         long quarantined, long formulaCells, LineAccount lines) implements AutoCloseable {
 
     ParsedDelivery {
         requireNonNull(outcomes, "outcomes is null");
-        requireNonNull(persisted, "persisted is null");
+        requireNonNull(kept, "kept is null");
         requireNonNull(layout, "layout is null");
         requireNonNull(charset, "charset is null");
         requireNonNull(lines, "lines is null");
@@ -37,6 +37,6 @@ record ParsedDelivery(Dataset<Row> outcomes, Dataset<Row> persisted, HeaderLayou
 
     @Override
     public void close() {
-        persisted.unpersist();
+        kept.release();
     }
 }

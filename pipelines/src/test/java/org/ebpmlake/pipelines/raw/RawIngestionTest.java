@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.ebpmlake.lake.ErrorCategory;
@@ -57,6 +59,24 @@ class RawIngestionTest {
     }
 
     @Test
+    void aDeliveryPastedInTwiceHasEveryCopyOfEveryKeyQuarantined(TemporaryLake lake) throws IOException {
+        // More repeated keys than are listed in a filter (1,000): the repeats are joined instead.
+        StringBuilder visits = new StringBuilder();
+        for (int visit = 1; visit <= 1_200; visit++) {
+            visits.append("V").append(visit).append(",S").append(visit).append(",2025-03-31 09:00,fever,5,○,\n");
+        }
+        Path file = write(lake, "visits_twice.csv", VISITS + visits + visits);
+
+        IngestionResult result = ingestion(lake).ingest("nurse_visits", file, LocalDate.of(2025, 3, 31));
+
+        assertThat(result.conservation()).endsWith("read 2,400 = accepted 0 + quarantined 2,400");
+        assertThat(lake.spark().table(lake.table("raw.quarantine")).where("reason = 'duplicate key in this delivery'").count())
+                .isEqualTo(2_400);
+        assertThat(lake.spark().table(lake.table("raw.quarantine")).where("line = 1202").first().<String>getAs("raw_record"))
+                .startsWith("V1,S1,");
+    }
+
+    @Test
     void quarantinesEveryCopyOfADuplicatedKeyAndRecordsWarningsOnTheBatch(TemporaryLake lake) throws IOException {
         Path file = write(lake, "visits.csv", VISITS
                 + "V1,S1,2025-03-31 09:00,headache,10,×,\n"
@@ -64,8 +84,12 @@ class RawIngestionTest {
                 + "V3,S3,2025-03-31 09:20,fever,5,○,\n"
                 + "V3,S5,2025-03-31 09:25,fever,6,○,\n"
                 + "V4,@S4,2025-03-31 09:30,injury,,,\n");
+        Set<Integer> keptBefore = Set.copyOf(JavaSparkContext.fromSparkContext(lake.spark().sparkContext()).getPersistentRDDs().keySet());
 
         IngestionResult result = ingestion(lake).ingest("nurse_visits", file, LocalDate.of(2025, 3, 31));
+
+        // The parsed rows kept on the executors for the passes over them are let go when the batch is done.
+        assertThat(JavaSparkContext.fromSparkContext(lake.spark().sparkContext()).getPersistentRDDs().keySet()).isEqualTo(keptBefore);
 
         assertThat(result.conservation()).endsWith("read 5 = accepted 2 + quarantined 3");
         assertThat(lake.spark().table(lake.table("raw.quarantine")).orderBy("line").collectAsList())
