@@ -68,11 +68,14 @@ public final class LakeTables {
         return true;
     }
 
-    /** A lake made by an earlier version takes the declared write settings (isolation levels, metrics) of its tables. */
+    /**
+     * A lake made by an earlier version takes the declared write settings (isolation levels, metrics, Parquet's
+     * encodings) of its tables; files already written stay as they are.
+     */
     private static void adoptWriteProperties(ZoneTable declared, Table existing) {
         Map<String, String> missing = new TreeMap<>();
         declared.properties().forEach((key, value) -> {
-            if (key.startsWith("write.") && !value.equals(existing.properties().get(key))) {
+            if ((key.startsWith("write.") || key.startsWith("parquet.")) && !value.equals(existing.properties().get(key))) {
                 missing.put(key, value);
             }
         });

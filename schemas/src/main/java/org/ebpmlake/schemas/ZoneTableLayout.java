@@ -27,6 +27,8 @@ public final class ZoneTableLayout {
     public static final String PSEUDONYM_SUFFIX = "_pseudonym";
     /** The partition column of the tables all datasets' writers share. */
     private static final String SHARED_BY_DATASETS = "dataset";
+    /** Parquet's own switch, which Iceberg reads from the table's properties. */
+    private static final String RAW_DICTIONARY = "parquet.enable.dictionary";
 
     public ZoneTable tableIn(DatasetDeclaration dataset, Zone zone) {
         requireNonNull(dataset, "dataset is null");
@@ -63,6 +65,13 @@ public final class ZoneTableLayout {
             // Whole source-file names in the data files' statistics (Iceberg keeps 16 characters by default), so a
             // corrected re-delivery can drop its predecessor's files by name in the commit that adds its own.
             properties.put("write.metadata.metrics.column." + LineageColumn.SOURCE_FILE.columnName(), "full");
+            // No dictionary encoding in the landing zone. Each ingest task writes a file per partition, so a delivery
+            // becomes many files of a few thousand rows, and in files that small a column of unique values (ids,
+            // names) never grows past the dictionary's limit: every value is hashed into a dictionary that saves
+            // nothing. Measured on the city's registry (./lake bench ingest): 28 s with dictionaries, 20 s without,
+            // for 28 % more bytes (60 MB against 47 MB, compressed with zstd either way). The curated zone, which
+            // is what is read again and again, keeps Parquet's default.
+            properties.put(RAW_DICTIONARY, "false");
             for (LineageColumn lineage : LineageColumn.values()) {
                 fields.add(Types.NestedField.optional(fields.size() + 1, lineage.columnName(), lineage.type(),
                         lineage.description().bilingual()));

@@ -4,20 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableUtil;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.types.Types;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 import org.ebpmlake.schemas.DatasetCatalog;
 import org.ebpmlake.schemas.TableName;
 import org.ebpmlake.schemas.Zone;
@@ -102,6 +111,47 @@ class LakeTablesTest {
         tables.ensureAll(datasets);
 
         assertThat(catalog.loadTable(quarantine).properties()).containsEntry("write.merge.isolation-level", "snapshot");
+    }
+
+    @Test
+    void rawSourceTablesWriteParquetWithoutDictionariesAlsoInALakeMadeBefore(TemporaryLake lake) throws Exception {
+        Catalog catalog = LakeSession.icebergCatalog(lake.spark(), lake.settings());
+        LakeTables tables = new LakeTables(catalog);
+        tables.ensureAll(datasets);
+        org.apache.iceberg.catalog.TableIdentifier raw = org.apache.iceberg.catalog.TableIdentifier.of("raw", "residents");
+        assertThat(catalog.loadTable(raw).properties()).containsEntry("parquet.enable.dictionary", "false");
+        assertThat(catalog.loadTable(org.apache.iceberg.catalog.TableIdentifier.of("curated", "residents")).properties())
+                .doesNotContainKey("parquet.enable.dictionary");
+
+        catalog.loadTable(raw).updateProperties().remove("parquet.enable.dictionary").commit();
+        tables.ensureAll(datasets);
+
+        assertThat(catalog.loadTable(raw).properties()).containsEntry("parquet.enable.dictionary", "false");
+        // Rows written after the adoption: the repeated codes of a column are stored plainly, not by dictionary.
+        String table = lake.table("raw.residents");
+        Column[] columns = Arrays.stream(lake.spark().table(table).schema().fields())
+                .map(field -> switch (field.name()) {
+                    case "sex" -> functions.when(functions.col("id").mod(2).equalTo(0), "1").otherwise("2").as("sex");
+                    case "ward_code" -> functions.lit("27102").as("ward_code");
+                    default -> functions.lit(null).cast(field.dataType()).as(field.name());
+                })
+                .toArray(Column[]::new);
+        lake.spark().range(100).select(columns).writeTo(table).append();
+        String file = lake.spark().sql("SELECT file_path FROM " + table + ".files").first().getString(0);
+        assertThat(encodings(file, "sex")).isNotEmpty().doesNotContain(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY);
+    }
+
+    private static Set<Encoding> encodings(String parquetFile, String column) {
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(parquetFile),
+                new Configuration()))) {
+            Set<Encoding> found = new HashSet<>();
+            reader.getFooter().getBlocks().forEach(block -> block.getColumns().stream()
+                    .filter(chunk -> chunk.getPath().toDotString().equals(column))
+                    .forEach(chunk -> found.addAll(chunk.getEncodings())));
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
