@@ -37,7 +37,8 @@ public final class LakeSession {
                 .config("spark.sql.warehouse.dir", settings.warehouse().resolve("spark-session-catalog").toUri().toString())
                 .config("spark.sql.adaptive.enabled", "true")
                 // Every data and metadata file Spark and Iceberg write is readable by its owner only, whatever the umask.
-                .config("spark.hadoop.fs.permissions.umask-mode", "077");
+                .config("spark.hadoop.fs.permissions.umask-mode", "077")
+                .config("spark.hadoop.fs.file.impl", LocalFileSystemWithJavaPermissions.class.getName());
         clusterSecret().ifPresent(secret -> builder.config("spark.authenticate.secret", secret));
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
