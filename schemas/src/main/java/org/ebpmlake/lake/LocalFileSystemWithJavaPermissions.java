@@ -3,7 +3,7 @@ package org.ebpmlake.lake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -33,16 +33,8 @@ public final class LocalFileSystemWithJavaPermissions extends LocalFileSystem {
         }
     }
 
+    /** The owner's, group's and others' bits of Hadoop's permission (not the sticky bit, which Java cannot set). */
     static Set<PosixFilePermission> posix(FsPermission permission) {
-        int bits = permission.toShort() & 0777;
-        Set<PosixFilePermission> posix = EnumSet.noneOf(PosixFilePermission.class);
-        // PosixFilePermission lists owner, group, others, each read, write, execute: bit 8 down to bit 0.
-        PosixFilePermission[] inOrder = PosixFilePermission.values();
-        for (int index = 0; index < inOrder.length; index++) {
-            if ((bits & (1 << (8 - index))) != 0) {
-                posix.add(inOrder[index]);
-            }
-        }
-        return posix;
+        return PosixFilePermissions.fromString(new FsPermission((short) (permission.toShort() & 0777)).toString());
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FilterFunction;
@@ -46,13 +47,20 @@ final class DeliveryParse {
      * Deliveries of up to this many accepted rows have their key hashes sorted together on the driver (128 MB at
      * most; a city's GPS day is 11 million rows); larger ones are counted by Spark.
      */
-    private static final long HASHES_SORTED_ON_DRIVER = 16_000_000;
+    static final long HASHES_SORTED_ON_DRIVER = 16_000_000;
     private static final String KEY_HASH = "_key_hash";
 
     private final SparkSession spark;
+    private final long hashesSortedOnDriver;
 
     DeliveryParse(SparkSession spark) {
+        this(spark, HASHES_SORTED_ON_DRIVER);
+    }
+
+    /** @param hashesSortedOnDriver the most accepted rows whose key hashes are sorted on the driver (tests try both ways) */
+    DeliveryParse(SparkSession spark, long hashesSortedOnDriver) {
         this.spark = requireNonNull(spark, "spark is null");
+        this.hashesSortedOnDriver = hashesSortedOnDriver;
     }
 
     ParsedDelivery parse(DatasetDeclaration dataset, Path file, String fileName, PlausibleDates plausible) {
@@ -165,35 +173,37 @@ final class DeliveryParse {
         }
         Column[] key = dataset.key().stream().map(column -> col(column)).toArray(Column[]::new);
         Dataset<Row> hashed = outcomes.where(col(RowParser.KIND).equalTo(RowParser.ACCEPTED)).withColumn(KEY_HASH, xxhash64(key));
-        Optional<Dataset<Row>> suspects = accepted <= HASHES_SORTED_ON_DRIVER ? suspectsSortedOnDriver(hashed) : suspectsCounted(hashed);
+        Optional<Dataset<Row>> suspects = accepted <= hashesSortedOnDriver ? suspectsSortedOnDriver(hashed) : suspectsCounted(hashed);
         return suspects.map(rows -> rows.withColumn("_copies", count(lit(1)).over(Window.partitionBy(key)))
                 .where(col("_copies").gt(1)).select(RowParser.LINE));
     }
 
     /** The rows whose key hash repeats, found by sorting the hashes ({@link RepeatedHashes}). */
     private Optional<Dataset<Row>> suspectsSortedOnDriver(Dataset<Row> hashed) {
-        long[] repeated = RepeatedHashes.across(hashed.select(KEY_HASH).javaRDD().mapPartitions(RepeatedHashes::sortedPartition).collect());
-        if (repeated.length == 0) {
-            return Optional.empty();
-        }
-        List<Long> hashes = Arrays.stream(repeated).boxed().toList();
-        if (hashes.size() <= LISTED_HASHES) {
-            return Optional.of(hashed.where(col(KEY_HASH).isin(hashes.toArray())));
-        }
-        return Optional.of(hashed.join(spark.createDataset(hashes, Encoders.LONG()).toDF(KEY_HASH), KEY_HASH));
+        List<Long> repeated = Arrays.stream(RepeatedHashes.across(
+                hashed.select(KEY_HASH).javaRDD().mapPartitions(RepeatedHashes::sortedPartition).collect())).boxed().toList();
+        return rowsWithHashIn(hashed, repeated, () -> spark.createDataset(repeated, Encoders.LONG()).toDF(KEY_HASH));
     }
 
     /** The rows whose key hash repeats, found by Spark counting each hash: no memory on the driver, a shuffle of every hash. */
     private static Optional<Dataset<Row>> suspectsCounted(Dataset<Row> hashed) {
         Dataset<Row> repeated = hashed.groupBy(KEY_HASH).count().where(col("count").gt(1)).select(KEY_HASH);
-        List<Row> firstHashes = repeated.limit(LISTED_HASHES + 1).collectAsList();
-        if (firstHashes.isEmpty()) {
+        List<Object> first = repeated.limit(LISTED_HASHES + 1).collectAsList().stream().map(row -> row.get(0)).toList();
+        return rowsWithHashIn(hashed, first, () -> repeated);
+    }
+
+    /**
+     * The rows whose hash is a repeated one, or empty when none is: compared with a list when {@code repeated} (all of
+     * them, or at least the first {@link #LISTED_HASHES} + 1) is short, else joined with {@code all}.
+     */
+    private static Optional<Dataset<Row>> rowsWithHashIn(Dataset<Row> hashed, List<?> repeated, Supplier<Dataset<Row>> all) {
+        if (repeated.isEmpty()) {
             return Optional.empty();
         }
-        if (firstHashes.size() <= LISTED_HASHES) {
-            return Optional.of(hashed.where(col(KEY_HASH).isin(firstHashes.stream().map(row -> row.get(0)).toArray())));
+        if (repeated.size() <= LISTED_HASHES) {
+            return Optional.of(hashed.where(col(KEY_HASH).isin(repeated.toArray())));
         }
-        return Optional.of(hashed.join(repeated, KEY_HASH));
+        return Optional.of(hashed.join(all.get(), KEY_HASH));
     }
 
     /**

@@ -2,9 +2,9 @@ package org.ebpmlake.pipelines.raw;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.apache.spark.sql.Row;
 
 /**
@@ -19,40 +19,23 @@ final class RepeatedHashes {
 
     /** A partition's hashes (the rows' first column, a long), sorted, as one array. */
     static Iterator<long[]> sortedPartition(Iterator<Row> rows) {
-        long[] hashes = new long[1024];
-        int count = 0;
-        while (rows.hasNext()) {
-            if (count == hashes.length) {
-                hashes = Arrays.copyOf(hashes, hashes.length * 2);
-            }
-            hashes[count++] = rows.next().getLong(0);
-        }
-        long[] sorted = Arrays.copyOf(hashes, count);
-        Arrays.sort(sorted);
-        return List.of(sorted).iterator();
+        LongStream.Builder hashes = LongStream.builder();
+        rows.forEachRemaining(row -> hashes.add(row.getLong(0)));
+        return List.of(hashes.build().sorted().toArray()).iterator();
     }
 
     /** Every value found more than once in the arrays together, once each, ascending. */
     static long[] across(List<long[]> partitions) {
         requireNonNull(partitions, "partitions is null");
-        long[] all = new long[partitions.stream().mapToInt(partition -> partition.length).sum()];
-        int filled = 0;
-        for (long[] partition : partitions) {
-            System.arraycopy(partition, 0, all, filled, partition.length);
-            filled += partition.length;
-        }
         // The sorted runs are merged by the JDK's sort, which detects them.
-        Arrays.sort(all);
-        long[] repeated = new long[16];
-        int count = 0;
+        long[] all = partitions.stream().flatMapToLong(LongStream::of).sorted().toArray();
+        LongStream.Builder repeated = LongStream.builder();
         for (int index = 1; index < all.length; index++) {
-            if (all[index] == all[index - 1] && (count == 0 || repeated[count - 1] != all[index])) {
-                if (count == repeated.length) {
-                    repeated = Arrays.copyOf(repeated, repeated.length * 2);
-                }
-                repeated[count++] = all[index];
+            boolean firstRepeat = index == 1 || all[index - 1] != all[index - 2];
+            if (all[index] == all[index - 1] && firstRepeat) {
+                repeated.add(all[index]);
             }
         }
-        return Arrays.copyOf(repeated, count);
+        return repeated.build().toArray();
     }
 }
