@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -12,19 +11,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableUtil;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.types.Types;
 import org.apache.parquet.column.Encoding;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
 import org.ebpmlake.schemas.DatasetCatalog;
@@ -138,20 +133,8 @@ class LakeTablesTest {
                 .toArray(Column[]::new);
         lake.spark().range(100).select(columns).writeTo(table).append();
         String file = lake.spark().sql("SELECT file_path FROM " + table + ".files").first().getString(0);
-        assertThat(encodings(file, "sex")).isNotEmpty().doesNotContain(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY);
-    }
-
-    private static Set<Encoding> encodings(String parquetFile, String column) {
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(parquetFile),
-                new Configuration()))) {
-            Set<Encoding> found = new HashSet<>();
-            reader.getFooter().getBlocks().forEach(block -> block.getColumns().stream()
-                    .filter(chunk -> chunk.getPath().toDotString().equals(column))
-                    .forEach(chunk -> found.addAll(chunk.getEncodings())));
-            return found;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertThat(ParquetChunks.of(file)).filteredOn(chunk -> chunk.column().equals("sex")).isNotEmpty()
+                .allSatisfy(chunk -> assertThat(chunk.encodings()).doesNotContain(Encoding.PLAIN_DICTIONARY, Encoding.RLE_DICTIONARY));
     }
 
     @Test
